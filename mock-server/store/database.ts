@@ -1,0 +1,84 @@
+/**
+ * The embedded store: one SQLite file (or memory, in tests) through
+ * better-sqlite3. Calls are synchronous, so a transaction can not
+ * interleave with another request's: that is what makes "one vote, one
+ * transaction" safe without locks.
+ */
+import Database from 'better-sqlite3'
+import { randomBytes } from 'node:crypto'
+
+import { MIGRATIONS } from './migrations'
+
+export type Store = Database.Database
+
+/**
+ * Opens a file, ':memory:', or an in-memory copy of a serialized store
+ * (`db.serialize()`), which lets tests skip reseeding for every case.
+ */
+export function openStore(source: string | Buffer): Store {
+  const db = new Database(source)
+  // WAL lets readers run beside the writer; FULL makes a commit durable
+  // before we answer, so an accepted vote survives a power cut.
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  migrate(db)
+  return db
+}
+
+function migrate(db: Store): void {
+  const applied = Number(db.pragma('user_version', { simple: true }))
+  for (let step = applied; step < MIGRATIONS.length; step++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[step])
+      db.pragma(`user_version = ${step + 1}`)
+    })()
+  }
+}
+
+// Preparing a statement costs more than running a small one; the seed
+// runs the same few thousands of times.
+const statements = new WeakMap<Store, Map<string, Database.Statement>>()
+
+/** A prepared statement, compiled once per database. */
+export function sql(db: Store, text: string): Database.Statement {
+  let cache = statements.get(db)
+  if (!cache) {
+    cache = new Map()
+    statements.set(db, cache)
+  }
+  let statement = cache.get(text)
+  if (!statement) {
+    statement = db.prepare(text)
+    cache.set(text, statement)
+  }
+  return statement
+}
+
+export function getSetting(db: Store, key: string): string | null {
+  const row = db
+    .prepare('SELECT value FROM settings WHERE key = ?')
+    .get(key) as { value: string } | undefined
+  return row?.value ?? null
+}
+
+export function setSetting(db: Store, key: string, value: string): void {
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run(key, value)
+}
+
+/**
+ * The key tokens and SMS code hashes are made with. Generated on first
+ * start and kept in the database, so it is never in the repository and
+ * sessions survive a restart.
+ */
+export function serverSecret(db: Store): Uint8Array {
+  let hex = getSetting(db, 'server.secret')
+  if (hex === null) {
+    hex = randomBytes(32).toString('hex')
+    setSetting(db, 'server.secret', hex)
+  }
+  return Uint8Array.from(Buffer.from(hex, 'hex'))
+}

@@ -1,0 +1,16 @@
+import type { PropsWithChildren } from 'react'
+
+import { connectSession } from '@/features/identity'
+import { goToSignIn } from '@/lib/navigation'
+
+import './app.scss'
+
+// When the backend says the session is gone, forget it and ask the
+// person to sign in again; they come back to where they were.
+connectSession(() => goToSignIn())
+
+function App({ children }: PropsWithChildren) {
+  return children
+}
+
+export default App

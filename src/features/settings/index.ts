@@ -1,0 +1,2 @@
+export { useElderMode } from './elder-mode-store'
+export { ElderModeSwitch } from './components/elder-mode-switch'

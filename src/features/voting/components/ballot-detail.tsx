@@ -1,0 +1,193 @@
+import { View } from '@tarojs/components'
+import { useEffect } from 'react'
+
+import type { BallotDetail as Ballot, MyVoter } from '@/core/api-types'
+import { MATTER_TEXT, PHASE_TEXT } from '@/core/ballot'
+import { useRemote } from '@/lib/remote'
+import { formatDateTime, timeLeftText } from '@/lib/time'
+import { ActionButton, RemoteView, Section } from '@/lib/ui'
+
+import { getBallot } from '../api/get-ballot'
+import {
+  electorateText,
+  organizerText,
+  unitsText,
+  voteAccess,
+} from '../ballot-text'
+import { TurnoutGauge } from './turnout-gauge'
+import { VoteAccessNotice } from './vote-access-notice'
+import './voting.scss'
+
+/** How often the turnout is refreshed while a ballot is open and shown. */
+export const TURNOUT_REFRESH_MS = 15000
+
+export interface BallotDetailProps {
+  ballotId: string
+  /** False while the page is hidden: no refreshing behind the person. */
+  active: boolean
+  onVote: (ballotId: string) => void
+  onOpenReceipt: (receiptCode: string) => void
+}
+
+function VoterLine({
+  voter,
+  onOpenReceipt,
+}: {
+  voter: MyVoter
+  onOpenReceipt: (code: string) => void
+}) {
+  const units = unitsText(voter.units)
+  if (!voter.vote) {
+    return (
+      <View className="voter-line">
+        {units}（{voter.area} 平方米）：尚未投票
+      </View>
+    )
+  }
+  const { vote } = voter
+  const when = formatDateTime(vote.castAt)
+  if (!vote.byMe) {
+    return (
+      <View className="voter-line">
+        {units}：已由 {vote.castBy} 于 {when} 投票
+      </View>
+    )
+  }
+  return (
+    <View className="voter-line">
+      {units}：您已于 {when} 投票
+      {vote.receiptCode ? (
+        <ActionButton
+          kind="link"
+          onClick={() => onOpenReceipt(vote.receiptCode ?? '')}
+          label={`查看回执 ${vote.receiptCode}`}
+        >
+          查看回执 {vote.receiptCode}
+        </ActionButton>
+      ) : null}
+    </View>
+  )
+}
+
+function BallotBody({
+  ballot,
+  onVote,
+  onOpenReceipt,
+}: {
+  ballot: Ballot
+  onVote: (id: string) => void
+  onOpenReceipt: (code: string) => void
+}) {
+  const access = voteAccess(ballot)
+  const { organizer, roll } = ballot
+  return (
+    <View>
+      <View className="ballot__head">
+        <View className={`tag tag--${ballot.phase}`}>
+          {PHASE_TEXT[ballot.phase]}
+        </View>
+        {ballot.phase === 'open' ? (
+          <View className="ballot__left">{timeLeftText(ballot.closesAt)}</View>
+        ) : null}
+      </View>
+      <View className="ballot__title" aria-level="2" role="heading">
+        {ballot.title}
+      </View>
+
+      <Section title="基本信息">
+        <View>组织方：{organizerText(ballot)}</View>
+        {organizer.mandate ? (
+          <View className="muted">受业主大会委托：{organizer.mandate}</View>
+        ) : null}
+        <View>参加表决：{electorateText(ballot.electorate)}</View>
+        {ballot.announcedAt ? (
+          <View>公告时间：{formatDateTime(ballot.announcedAt)}</View>
+        ) : null}
+        <View>投票开始：{formatDateTime(ballot.opensAt)}</View>
+        <View>投票截止：{formatDateTime(ballot.closesAt)}</View>
+        <View className="muted">以上均为北京时间</View>
+        {ballot.allowChanges ? (
+          <View>本小区议事规则允许在截止前改票，以最后一次为准。</View>
+        ) : (
+          <View>投票一经提交不可撤回。</View>
+        )}
+      </Section>
+
+      {ballot.description ? (
+        <Section title="说明">
+          <View className="ballot__text">{ballot.description}</View>
+        </Section>
+      ) : null}
+
+      <Section title={`表决事项（共 ${ballot.items.length} 项）`}>
+        {ballot.items.map((item) => (
+          <View key={item.id} className="ballot__item">
+            <View className="ballot__item-title">
+              第 {item.seq} 项 {item.title}
+            </View>
+            <View className="muted">{MATTER_TEXT[item.matter]}</View>
+            {item.description ? (
+              <View className="ballot__text">{item.description}</View>
+            ) : null}
+          </View>
+        ))}
+      </Section>
+
+      <Section title="表决名册">
+        <View>
+          房屋 {roll.units} 套 · 专有部分面积 {roll.area} 平方米 · 业主人数{' '}
+          {roll.headcount} 人
+        </View>
+      </Section>
+
+      <Section title="参与情况">
+        <TurnoutGauge turnout={ballot.turnout} />
+      </Section>
+
+      <Section title="我的表决">
+        {ballot.myVoters.map((v) => (
+          <VoterLine key={v.voterId} voter={v} onOpenReceipt={onOpenReceipt} />
+        ))}
+        {access.kind === 'cannot' ? (
+          <VoteAccessNotice code={access.code} />
+        ) : null}
+        {access.kind === 'all-voted' ? (
+          <View className="voter-line">您名下参加本次表决的房屋都已投票。</View>
+        ) : null}
+        {access.kind === 'can-vote' ? (
+          <ActionButton onClick={() => onVote(ballot.id)}>去投票</ActionButton>
+        ) : null}
+      </Section>
+    </View>
+  )
+}
+
+export function BallotDetail({
+  ballotId,
+  active,
+  onVote,
+  onOpenReceipt,
+}: BallotDetailProps) {
+  const { state, reload } = useRemote(ballotId, () => getBallot(ballotId))
+  const open = state.status === 'ok' && state.data.phase === 'open'
+
+  // The turnout moves while a ballot is open; refresh it quietly, and
+  // only while the page is in front, to spare data and battery.
+  useEffect(() => {
+    if (!open || !active) return
+    const timer = setInterval(() => reload({ quiet: true }), TURNOUT_REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [open, active, reload])
+
+  return (
+    <RemoteView state={state} loadingText="正在加载表决详情…" onRetry={reload}>
+      {(ballot) => (
+        <BallotBody
+          ballot={ballot}
+          onVote={onVote}
+          onOpenReceipt={onOpenReceipt}
+        />
+      )}
+    </RemoteView>
+  )
+}

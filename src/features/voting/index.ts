@@ -1,0 +1,8 @@
+export { BallotList } from './components/ballot-list'
+export { BallotDetail, TURNOUT_REFRESH_MS } from './components/ballot-detail'
+export { VoteFlow, FINAL_WARNING } from './components/vote-flow'
+export { Receipts } from './components/receipts'
+export { TurnoutGauge } from './components/turnout-gauge'
+export { listBallots } from './api/list-ballots'
+export { useReceipts } from './receipt-store'
+export { useVoteDrafts } from './vote-draft-store'

@@ -1,0 +1,7 @@
+export { a11y } from './a11y'
+export { ActionButton } from './action-button'
+export type { ButtonKind } from './action-button'
+export { Screen, Section } from './screen'
+export { Loading, EmptyState, ErrorNotice, MockSmsHint } from './status-views'
+export { RemoteView } from './remote-view'
+export { TextField } from './text-field'

@@ -1,0 +1,69 @@
+import { Input, View } from '@tarojs/components'
+
+import { a11y } from './a11y'
+import './ui.scss'
+
+const NUMERIC_TEXT = { type: 'text', inputmode: 'numeric', pattern: '[0-9]*' }
+
+export interface TextFieldProps {
+  id: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  onBlur?: () => void
+  type?: 'text' | 'number' | 'idcard' | 'digit'
+  maxlength?: number
+  placeholder?: string
+  /** A problem with the value, shown under the field. */
+  problem?: string | null
+  hint?: string
+}
+
+/**
+ * A labelled input with its problem under it. The label is both visible
+ * and the accessible name, and the problem is announced as an alert.
+ */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  onBlur,
+  type = 'text',
+  maxlength,
+  placeholder,
+  problem,
+  hint,
+}: TextFieldProps) {
+  return (
+    <View className={`field${problem ? ' field--problem' : ''}`}>
+      <View className="field__label" id={`${id}-label`}>
+        {label}
+      </View>
+      <Input
+        id={id}
+        className="field__input"
+        type={type}
+        value={value}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        onInput={(e) => onChange(e.detail.value)}
+        onBlur={onBlur}
+        nativeProps={{
+          'aria-label': label,
+          'aria-invalid': problem ? 'true' : 'false',
+          // On H5 a number input is a spin button to screen readers and
+          // drops leading zeros; digits are text with a numeric keypad.
+          // (Mini-programs ignore nativeProps and use their number type.)
+          ...(type === 'number' ? NUMERIC_TEXT : {}),
+        }}
+      />
+      {hint ? <View className="field__hint">{hint}</View> : null}
+      {problem ? (
+        <View className="field__problem" {...a11y({ role: 'alert' })}>
+          {problem}
+        </View>
+      ) : null}
+    </View>
+  )
+}

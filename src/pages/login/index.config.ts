@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '登录与实名认证',
+})

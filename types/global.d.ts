@@ -1,0 +1,15 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.svg'
+declare module '*.scss'
+
+// Filled in at build time by config/index.ts (defineConstants).
+declare const API_BASE_URL: string
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5' | undefined
+    NODE_ENV: 'development' | 'production' | 'test'
+  }
+}
