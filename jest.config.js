@@ -17,8 +17,10 @@ const ESM_PACKAGES = [
   'content-disposition',
 ]
 
+// `.pnpm` lets through the copy of tslib that Taro's React wrappers bundle
+// in a pnpm folder of their own.
 const transformIgnorePatterns = [
-  `/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`,
+  `/node_modules/(?!(${[...ESM_PACKAGES, '\\.pnpm'].join('|')})/)`,
 ]
 
 // Node-side code (core, mock backend, harnesses) needs no Taro transforms.

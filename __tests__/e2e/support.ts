@@ -5,7 +5,6 @@
  * that every time on screen proves it is shown in Shanghai time.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import type { FastifyInstance } from 'fastify'
@@ -46,11 +45,13 @@ export async function startStack(): Promise<Stack> {
     staticDir: path.join(ROOT, 'dist', 'h5'),
   })
   const address = await server.listen({ port: 0, host: '127.0.0.1' })
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-chromium-'))
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`],
-  })
+  // Playwright gives each launch a fresh, empty profile of its own.
+  const browser = await chromium
+    .launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    .catch(async (error: unknown) => {
+      await server.close()
+      throw error
+    })
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   return {
     baseUrl: address,
@@ -59,13 +60,17 @@ export async function startStack(): Promise<Stack> {
     async close() {
       await browser.close()
       await server.close()
-      fs.rmSync(userDataDir, { recursive: true, force: true })
     },
   }
 }
 
-/** A fresh phone-sized page, as a person opening the app for the first time. */
-export async function openPhone(stack: Stack): Promise<Page> {
+/**
+ * A fresh phone-sized page, as a person opening the app for the first
+ * time, with every error the page throws collected for the test to check.
+ */
+export async function openPhone(
+  stack: Stack,
+): Promise<{ page: Page; errors: string[] }> {
   const context = await stack.browser.newContext({
     viewport: PHONE,
     deviceScaleFactor: 2,
@@ -75,15 +80,29 @@ export async function openPhone(stack: Stack): Promise<Page> {
     hasTouch: true,
   })
   const page = await context.newPage()
-  page.on('pageerror', (error) => {
-    throw new Error(`the page threw: ${error.message}`)
-  })
-  return page
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  return { page, errors }
 }
 
+/**
+ * What the phone's screen shows. Not a full-page shot: Taro's H5 pages
+ * scroll inside their own container, and the document behind them is
+ * blank.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({
-    path: path.join(ARTIFACTS, `${name}.png`),
-    fullPage: true,
+  // Taro's router slides a new page in: it renders off screen first and is
+  // marked shown a moment later. Wait for the top page to arrive, as the
+  // eye does. (A cancelled animation rejects `finished`; it has stopped.)
+  await page.waitForFunction(() => {
+    const pages = Array.from(document.querySelectorAll('.taro_page')).filter(
+      (element) => getComputedStyle(element).display !== 'none',
+    )
+    const top = pages[pages.length - 1]
+    return !top || top.classList.contains('taro_page_show')
   })
+  await page.evaluate(async () => {
+    await Promise.allSettled(document.getAnimations().map((a) => a.finished))
+  })
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) })
 }

@@ -28,21 +28,3 @@ const { hooks } = require('@tarojs/runtime')
 hooks.tap('initNativeApi', (taro) => {
   Object.assign(taro, require('@tarojs/taro-h5/dist/api/storage/index.js'))
 })
-
-// Taro's React wrappers import a copy of tslib bundled under a `.pnpm`
-// folder, which the shared transformIgnorePatterns skip (the folder name
-// is not a package name), so Jest would load it as raw ESM. The helpers
-// are identical to the installed CommonJS tslib; hand that over instead.
-// Better fixed in jest.config.js by letting `.pnpm` through.
-const path = require('node:path')
-const fs = require('node:fs')
-const reactLib = path.dirname(
-  require.resolve('@tarojs/components/lib/react/index.js'),
-)
-const pnpmDir = path.join(reactLib, 'node_modules', '.pnpm')
-if (fs.existsSync(pnpmDir)) {
-  for (const entry of fs.readdirSync(pnpmDir)) {
-    const bundled = path.join(pnpmDir, entry, 'node_modules/tslib/tslib.es6.js')
-    if (fs.existsSync(bundled)) jest.doMock(bundled, () => require('tslib'))
-  }
-}

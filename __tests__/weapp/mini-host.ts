@@ -204,10 +204,10 @@ export class MiniPage {
     this.dispatch(text, 'tap', { x: 0, y: 0 })
   }
 
-  /** Types into the input whose aria label is `label`. */
-  input(label: string, value: string): void {
-    const [field] = this.find((node) => node.ariaLabel === label)
-    if (!field?.sid) throw new Error(`no input labelled "${label}"`)
+  /** Types into the input with this id, as the keyboard would. */
+  input(id: string, value: string): void {
+    const [field] = this.find((node) => node.uid === id || node.id === id)
+    if (!field?.sid) throw new Error(`no input with id "${id}"`)
     this.fire(field.sid, 'input', { value, cursor: value.length })
   }
 
