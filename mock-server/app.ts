@@ -31,6 +31,7 @@ import { API_PREFIX } from '@/core/api-types'
 import { registerAuth } from './http/auth'
 import { handleError, handleNotFound } from './http/errors'
 import type { SeedReport } from './registers/seed'
+import { seedFeatures } from './registers/feature-seeds'
 import { seedIfEmpty } from './registers/seed'
 import { ballotRoutes } from './routes/ballots'
 import { identityRoutes } from './routes/identity'
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const db = openStore(options.snapshot ?? options.dbPath)
   const ctx: Context = { db, now, secret: serverSecret(db) }
   const seedReport = options.seed === false ? null : seedIfEmpty(db, now())
+  if (options.seed !== false) seedFeatures(db, now())
 
   const app = Fastify({
     logger: options.logger ?? false,

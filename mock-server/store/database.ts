@@ -28,11 +28,23 @@ export function openStore(source: string | Buffer): Store {
 }
 
 function migrate(db: Store): void {
-  const applied = Number(db.pragma('user_version', { simple: true }))
-  for (let step = applied; step < MIGRATIONS.length; step++) {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT',
+  )
+  const applied = new Set(
+    (
+      db.prepare('SELECT name FROM schema_migrations').all() as {
+        name: string
+      }[]
+    ).map((row) => row.name),
+  )
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.name)) continue
     db.transaction(() => {
-      db.exec(MIGRATIONS[step])
-      db.pragma(`user_version = ${step + 1}`)
+      db.exec(migration.sql)
+      db.prepare(
+        'INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)',
+      ).run(migration.name, Date.now())
     })()
   }
 }

@@ -1,11 +1,20 @@
 /**
- * The schema, as numbered steps. SQLite's `user_version` records how many
+ * The schema, as named steps. The `schema_migrations` table records which
  * have run, so an old database file is brought forward on start and a new
- * one is built from nothing. Never edit a step that has shipped: add one.
+ * one is built from nothing. Steps are named rather than numbered so that
+ * features built side by side can each add their own without a clash.
+ * Never edit a step that has shipped: add one at the end.
  */
 
-export const MIGRATIONS: readonly string[] = [
-  `
+export interface Migration {
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: '0001-registers-and-voting',
+    sql: `
   CREATE TABLE settings (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -200,4 +209,33 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (person_id, key)
   ) STRICT, WITHOUT ROWID;
   `,
+  },
+  {
+    // Notices (公告) posted by staff, and the decision notices the backend
+    // writes when a ballot's result is published. Audience is JSON:
+    // {"kind":"estate"} or {"kind":"buildings","buildings":["5"]}.
+    name: '0002-notices',
+    sql: `
+  CREATE TABLE notices (
+    id TEXT PRIMARY KEY,
+    estate_id TEXT NOT NULL REFERENCES estates (id),
+    category TEXT NOT NULL CHECK (category IN ('announcement', 'meeting',
+      'decision', 'rectification', 'public-income', 'emergency')),
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    author_org TEXT NOT NULL,
+    author_person_id TEXT REFERENCES persons (id),
+    audience TEXT NOT NULL,
+    pinned INTEGER NOT NULL DEFAULT 0,
+    publish_at INTEGER NOT NULL,
+    ends_at INTEGER,
+    withdrawn_at INTEGER,
+    withdrawn_reason TEXT,
+    source_ballot_id TEXT REFERENCES ballots (id),
+    data TEXT,
+    created_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX notices_estate ON notices (estate_id, publish_at);
+  `,
+  },
 ]
