@@ -123,6 +123,9 @@ const PROBLEM_TEXT: Record<TallyProblem, string> = {
   'unknown-unit': 'vote for an unknown unit',
   'bad-choice': 'unknown choice (expected agree, oppose or abstain)',
   'conflicting-choices': 'two different choices for one person, at unit',
+  'unknown-candidate': 'pick of an unknown candidate',
+  'duplicate-pick': 'the same candidate picked twice, at unit',
+  'too-many-picks': 'more candidates picked than allowed, at unit',
 }
 
 /** One line for a person reading a terminal. */

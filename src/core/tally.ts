@@ -58,6 +58,9 @@ export type TallyProblem =
   | 'unknown-unit'
   | 'bad-choice'
   | 'conflicting-choices'
+  | 'unknown-candidate'
+  | 'duplicate-pick'
+  | 'too-many-picks'
 
 export class TallyInputError extends Error {
   readonly problem: TallyProblem
