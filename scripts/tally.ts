@@ -4,11 +4,13 @@
  *   npm run tally -- FILE        (FILE "-" reads standard input)
  *
  * Prints the result as JSON. Bad input exits with status 2 and one line on
- * standard error naming the problem; the format is in src/core/tally-input.ts.
+ * standard error naming the problem. The formats: src/core/tally-input.ts
+ * for a yes/no item, src/core/election-input.ts for an election item.
  */
 import fs from 'node:fs'
 
 import { TallyInputError } from '../src/core/tally'
+import { electionJson, isElectionInput } from '../src/core/election-input'
 import { describeTallyProblem, tallyJson } from '../src/core/tally-input'
 
 const BAD_INPUT = 2
@@ -45,7 +47,10 @@ function main(argv: string[]): number {
   }
 
   try {
-    process.stdout.write(`${JSON.stringify(tallyJson(value), null, 2)}\n`)
+    const result = isElectionInput(value)
+      ? electionJson(value)
+      : tallyJson(value)
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
     return 0
   } catch (error) {
     if (!(error instanceof TallyInputError)) throw error

@@ -88,4 +88,72 @@ describe('npm run tally', () => {
     expect(status).toBe(2)
     expect(stderr).toMatch(/^tally: not valid JSON/)
   })
+
+  it('counts an election item: each candidate, the quorum and who is elected', () => {
+    const units = ['a', 'b', 'c', 'd'].map((id) => ({
+      id,
+      area: '50.00',
+      owners: [`p-${id}`],
+    }))
+    const { status, stdout } = runTally(
+      JSON.stringify({
+        kind: 'election',
+        seats: 1,
+        maxPicks: 1,
+        candidates: [
+          { id: 'x', name: '甲物业' },
+          { id: 'y', name: '乙物业' },
+        ],
+        units,
+        votes: [
+          { unit: 'a', picks: ['x'] },
+          { unit: 'b', picks: ['x'] },
+          { unit: 'c', picks: ['x'] },
+          { unit: 'd', picks: [] },
+        ],
+      }),
+    )
+    expect(status).toBe(0)
+    expect(JSON.parse(stdout)).toEqual({
+      totals: { area: '200.00', headcount: 4 },
+      participating: { area: '200.00', headcount: 4 },
+      abstain: { area: '50.00', headcount: 1 },
+      candidates: [
+        {
+          id: 'x',
+          name: '甲物业',
+          area: '150.00',
+          headcount: 3,
+          qualified: true,
+          elected: true,
+        },
+        {
+          id: 'y',
+          name: '乙物业',
+          area: '0.00',
+          headcount: 0,
+          qualified: false,
+          elected: false,
+        },
+      ],
+      quorum: true,
+      elected: ['x'],
+      runoff: [],
+      outcome: 'elected',
+    })
+  })
+
+  it('exits with status 2 when an owner picks more candidates than allowed', () => {
+    const { status, stderr } = runTally(
+      JSON.stringify({
+        kind: 'election',
+        seats: 1,
+        candidates: [{ id: 'x' }, { id: 'y' }],
+        units: [ROLL[0]],
+        votes: [{ unit: '3-1202', picks: ['x', 'y'] }],
+      }),
+    )
+    expect(status).toBe(2)
+    expect(stderr).toMatch(/more candidates picked than allowed.*3-1202/)
+  })
 })

@@ -40,15 +40,15 @@ export interface TallyOutput {
   approved: boolean
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function fail(problem: TallyProblem, subject: string): never {
+export function fail(problem: TallyProblem, subject: string): never {
   throw new TallyInputError(problem, subject)
 }
 
-function readUnit(raw: unknown, index: number): RollUnit {
+export function readUnit(raw: unknown, index: number): RollUnit {
   if (!isObject(raw)) fail('bad-input', `units[${index}] is not an object`)
   const { id, area, owners, developerHeld } = raw
   if (typeof id !== 'string' || id === '') {
@@ -92,7 +92,7 @@ export function readTallyInput(value: unknown): TallyInput {
   }
 }
 
-function measureJson(measure: Measure): MeasureJson {
+export function measureJson(measure: Measure): MeasureJson {
   return { area: formatArea(measure.area), headcount: measure.headcount }
 }
 
