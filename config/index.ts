@@ -3,6 +3,7 @@ import type { UserConfigExport } from '@tarojs/cli'
 import path from 'node:path'
 
 import devConfig from './dev'
+import { shippedPublicKeys } from './ledger-keys'
 import prodConfig from './prod'
 
 // The mini-program needs an absolute base URL; H5 is served by the mock
@@ -27,6 +28,9 @@ const baseConfig: UserConfigExport<'webpack5'> = {
   plugins: [],
   defineConstants: {
     API_BASE_URL: JSON.stringify(apiBaseUrl()),
+    // The app checks receipts and sealed blocks against these public keys
+    // of the backend it is built for (made in .data/keys/ if missing).
+    LEDGER_PUBLIC_KEYS: JSON.stringify(shippedPublicKeys()),
   },
   alias: {
     '@': path.resolve(__dirname, '..', 'src'),

@@ -33,10 +33,20 @@ import { handleError, handleNotFound } from './http/errors'
 import type { SeedReport } from './registers/seed'
 import { seedFeatures } from './registers/feature-seeds'
 import { seedIfEmpty } from './registers/seed'
+import { ballotAdminRoutes } from './routes/ballot-admin'
 import { ballotRoutes } from './routes/ballots'
+import { fileRoutes } from './routes/files'
 import { identityRoutes } from './routes/identity'
+import { noticeRoutes } from './routes/notices'
+import { proxyRoutes } from './routes/proxies'
+import { recordRoutes } from './routes/record'
+import { repairRoutes } from './routes/repairs'
 import { voteRoutes } from './routes/votes'
 import type { Context } from './services/context'
+import { sealPending, startSealing } from './services/ledger'
+import type { Signer } from './services/signing'
+import { loadSigner } from './services/signing'
+import { publishOverdue } from './services/results'
 import { openStore, serverSecret } from './store/database'
 
 export interface AppOptions {
@@ -54,6 +64,13 @@ export interface AppOptions {
   staticDir?: string
   /** Seed an empty store (default true). */
   seed?: boolean
+  /**
+   * The record's signing keys; by default the key files in .data/keys
+   * (config/ledger-keys.ts), the ones the app build embeds.
+   */
+  signer?: Signer
+  /** Seal new record entries this often; off unless given (tests seal). */
+  sealEveryMs?: number
 }
 
 declare module 'fastify' {
@@ -71,9 +88,13 @@ const BODY_LIMIT = 64 * 1024
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? Date.now
   const db = openStore(options.snapshot ?? options.dbPath)
-  const ctx: Context = { db, now, secret: serverSecret(db) }
+  const signer = options.signer ?? loadSigner()
+  const ctx: Context = { db, now, secret: serverSecret(db), signer }
   const seedReport = options.seed === false ? null : seedIfEmpty(db, now())
   if (options.seed !== false) seedFeatures(db, now())
+  // What the seed (or a store from before sealing existed) wrote is
+  // sealed at once, so every record starts out covered.
+  sealPending(ctx, now())
 
   const app = Fastify({
     logger: options.logger ?? false,
@@ -81,7 +102,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   app.decorate('ctx', ctx)
   app.decorate('seedReport', seedReport)
+  const stopSealing = options.sealEveryMs
+    ? startSealing(ctx, options.sealEveryMs, (error) =>
+        app.log.error({ err: error }, 'sealing the record failed'),
+      )
+    : () => undefined
   app.addHook('onClose', async () => {
+    stopSealing()
     db.close()
   })
 
@@ -120,9 +147,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       api.get('/health', { schema: { tags: ['system'] } }, () => ({ ok: true }))
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger())
+      // A result nobody published within 3 days is published as of that
+      // deadline before anyone can read the ballot (services/results.ts).
+      api.addHook('preHandler', async () => {
+        publishOverdue(ctx)
+      })
       await api.register(identityRoutes, { ctx })
       await api.register(ballotRoutes, { ctx })
       await api.register(voteRoutes, { ctx })
+      await api.register(recordRoutes, { ctx })
+      await api.register(ballotAdminRoutes, { ctx })
+      await api.register(proxyRoutes, { ctx })
+      await api.register(fileRoutes, { ctx })
+      await api.register(repairRoutes, { ctx })
+      await api.register(noticeRoutes, { ctx })
     },
     { prefix: API_PREFIX },
   )

@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 
 import { buildApp } from './app'
+import { SEAL_EVERY_MS } from './services/ledger'
 import type { TestAccount } from './registers/test-accounts'
 import { testAccounts } from './registers/test-accounts'
 
@@ -47,6 +48,7 @@ export async function main(): Promise<void> {
     dbPath,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     staticDir: H5_DIR,
+    sealEveryMs: SEAL_EVERY_MS,
   })
   if (app.seedReport) {
     const r = app.seedReport

@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { shippedPublicKeys } from '../config/ledger-keys'
+
 export type Target = 'h5' | 'weapp'
 
 const ROOT = path.resolve(__dirname, '..')
@@ -38,6 +40,8 @@ export function inputStamp(target: Target): string {
   hash.update(`${target}\n`)
   hash.update(`${process.env.WEAPP_API_BASE_URL ?? ''}\n`)
   hash.update(`${process.env.H5_API_BASE_URL ?? ''}\n`)
+  // The build embeds the record's public keys: new keys, new build.
+  hash.update(`${JSON.stringify(shippedPublicKeys())}\n`)
   const files = INPUTS.flatMap(filesUnder).sort()
   for (const file of files) {
     hash.update(`${file}\n`)

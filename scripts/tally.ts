@@ -1,17 +1,30 @@
 /**
  * The auditor's recount of one ballot item:
  *
- *   npm run tally -- FILE        (FILE "-" reads standard input)
+ *   npm run tally -- FILE                 (FILE "-" reads standard input)
+ *   npm run tally -- EXPORT --item ITEM   (a ballot's exported record)
  *
  * Prints the result as JSON. Bad input exits with status 2 and one line on
  * standard error naming the problem. The formats: src/core/tally-input.ts
- * for a yes/no item, src/core/election-input.ts for an election item.
+ * for a yes/no item, src/core/election-input.ts for an election item, and
+ * src/core/record-export.ts for a record export (`npm run ledger:export`
+ * or the app's full-audit download), recounted from the published roll
+ * and each voter's last vote in the record.
  */
 import fs from 'node:fs'
 
-import { TallyInputError } from '../src/core/tally'
 import { electionJson, isElectionInput } from '../src/core/election-input'
-import { describeTallyProblem, tallyJson } from '../src/core/tally-input'
+import {
+  isRecordExport,
+  readRecordExport,
+  tallyInputOf,
+} from '../src/core/record-export'
+import { tally, TallyInputError } from '../src/core/tally'
+import {
+  describeTallyProblem,
+  tallyJson,
+  tallyOutput,
+} from '../src/core/tally-input'
 
 const BAD_INPUT = 2
 
@@ -21,10 +34,35 @@ function readSource(file: string): string {
     : fs.readFileSync(file, 'utf8')
 }
 
+const USAGE =
+  'usage: npm run tally -- FILE (use - for stdin), or EXPORT --item ITEM_ID\n'
+
+/** An item's input as it is, or an item of an exported record. */
+function recount(value: unknown, itemId: string | undefined) {
+  if (!isRecordExport(value)) {
+    if (itemId !== undefined) {
+      throw new TallyInputError('bad-input', '--item is for a record export')
+    }
+    return tallyJson(value)
+  }
+  if (itemId === undefined) {
+    const items = readRecordExport(value).ballot.items.map((i) => i.id)
+    throw new TallyInputError(
+      'bad-input',
+      `a record export needs --item (items: ${items.join(', ')})`,
+    )
+  }
+  const input = tallyInputOf(readRecordExport(value), itemId)
+  return tallyOutput(tally(input.matter, input.units, input.votes))
+}
+
 function main(argv: string[]): number {
-  const file = argv[0]
-  if (argv.length !== 1 || file === undefined) {
-    process.stderr.write('usage: npm run tally -- FILE (use - for stdin)\n')
+  const at = argv.indexOf('--item')
+  const itemId = at >= 0 ? argv[at + 1] : undefined
+  const rest = at >= 0 ? argv.filter((_, i) => i !== at && i !== at + 1) : argv
+  const file = rest[0]
+  if (rest.length !== 1 || file === undefined || (at >= 0 && !itemId)) {
+    process.stderr.write(USAGE)
     return BAD_INPUT
   }
 
@@ -49,7 +87,7 @@ function main(argv: string[]): number {
   try {
     const result = isElectionInput(value)
       ? electionJson(value)
-      : tallyJson(value)
+      : recount(value, itemId)
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
     return 0
   } catch (error) {

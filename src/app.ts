@@ -1,3 +1,6 @@
+// First: the record's crypto needs TextEncoder while it loads.
+import '@/platform/text-encoder'
+
 import type { PropsWithChildren } from 'react'
 
 import { connectSession } from '@/features/identity'

@@ -8,7 +8,8 @@ import {
 
 import { connectSession, useSession } from '@/features/identity'
 import { useElderMode } from '@/features/settings'
-import { useReceipts, useVoteDrafts, VoteFlow } from '@/features/voting'
+import { useReceipts } from '@/features/record'
+import { useVoteDrafts, VoteFlow } from '@/features/voting'
 import { platformRequest } from '@/platform/request'
 
 import { fail, installFakeApi, ok, type FakeApi } from '../support/fake-api'

@@ -38,11 +38,17 @@ export interface Stack {
   close(): Promise<void>
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** The backend's clock; a test that moves time passes a movable one. */
+  now?: () => number
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const server = await buildApp({
     dbPath: ':memory:',
     logger: false,
     staticDir: path.join(ROOT, 'dist', 'h5'),
+    now: options.now,
   })
   const address = await server.listen({ port: 0, host: '127.0.0.1' })
   // Playwright gives each launch a fresh, empty profile of its own.

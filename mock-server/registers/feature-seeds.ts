@@ -6,6 +6,9 @@
  */
 import type { Store } from '../store/database'
 import { getSetting, setSetting } from '../store/database'
+import { noticesSeed } from './notices-seed'
+import { repairsSeed } from './repairs-seed'
+import { ballotResultsSeed } from './voting-seed'
 
 export interface FeatureSeed {
   name: string
@@ -14,7 +17,11 @@ export interface FeatureSeed {
 }
 
 /** Add a feature's seed here, at the end. */
-export const FEATURE_SEEDS: readonly FeatureSeed[] = []
+export const FEATURE_SEEDS: readonly FeatureSeed[] = [
+  noticesSeed,
+  repairsSeed,
+  ballotResultsSeed,
+]
 
 export function seedFeatures(
   db: Store,

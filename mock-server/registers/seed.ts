@@ -51,6 +51,8 @@ const LIZE_MANDATE = 'lize-mandate-2025'
 
 const WHOLE_ESTATE: Electorate = { kind: 'estate' }
 
+// Every announced ballot gave the 15 days' notice src/core/ballot-rules.ts
+// asks for.
 const BALLOTS: readonly BallotPlan[] = [
   {
     id: 'chenxi-rules-2027',
@@ -91,8 +93,8 @@ const BALLOTS: readonly BallotPlan[] = [
     electorate: WHOLE_ESTATE,
     allowChanges: false,
     announced: -2 * DAY,
-    opens: 5 * DAY,
-    closes: 19 * DAY,
+    opens: 13 * DAY,
+    closes: 27 * DAY,
     published: null,
     turnout: 0,
     items: [
@@ -113,7 +115,7 @@ const BALLOTS: readonly BallotPlan[] = [
     underMandate: false,
     electorate: WHOLE_ESTATE,
     allowChanges: false,
-    announced: -9 * DAY,
+    announced: -17 * DAY,
     opens: -2 * DAY,
     closes: 10 * DAY,
     published: null,
@@ -147,7 +149,7 @@ const BALLOTS: readonly BallotPlan[] = [
     underMandate: false,
     electorate: WHOLE_ESTATE,
     allowChanges: true,
-    announced: -9 * DAY,
+    announced: -17 * DAY,
     opens: -2 * DAY,
     closes: 8 * DAY,
     published: null,
@@ -175,7 +177,7 @@ const BALLOTS: readonly BallotPlan[] = [
     underMandate: false,
     electorate: WHOLE_ESTATE,
     allowChanges: false,
-    announced: -30 * DAY,
+    announced: -37 * DAY,
     opens: -21 * DAY,
     closes: -1 * DAY,
     published: null,
@@ -220,7 +222,7 @@ const BALLOTS: readonly BallotPlan[] = [
     underMandate: true,
     electorate: WHOLE_ESTATE,
     allowChanges: false,
-    announced: -9 * DAY,
+    announced: -17 * DAY,
     opens: -2 * DAY,
     closes: 10 * DAY,
     published: null,
@@ -248,7 +250,7 @@ const BALLOTS: readonly BallotPlan[] = [
     underMandate: false,
     electorate: { kind: 'buildings', buildings: ['5'] },
     allowChanges: false,
-    announced: -9 * DAY,
+    announced: -17 * DAY,
     opens: -2 * DAY,
     closes: 10 * DAY,
     published: null,

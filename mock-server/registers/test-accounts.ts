@@ -19,6 +19,10 @@ export type TestAccountKey =
   | 'facade-owner'
   | 'xincheng-owner'
   | 'lize-owner'
+  | 'property-company'
+  | 'proxy-grantor'
+  | 'proxy-holder'
+  | 'lize-residents-committee'
 
 export interface TestAccount {
   key: TestAccountKey
@@ -100,7 +104,26 @@ function pickAccounts(registers: Registers): Pick[] {
     registers.staff.find((s) => s.estateId === estateId && s.org === org)
   const rc = staffOf(ESTATE.chenxi, 'residents-committee')
   const oc = staffOf(ESTATE.chenxi, 'owners-committee')
-  if (!resident || !rc || !oc) throw new Error('[seed] test account missing')
+  const pc = staffOf(ESTATE.chenxi, 'property-company')
+  if (!resident || !rc || !oc || !pc) {
+    throw new Error('[seed] test account missing')
+  }
+  const lizeRc = staffOf(ESTATE.lize, 'residents-committee')
+  if (!lizeRc) throw new Error('[seed] test account missing')
+  // A proxy from outside the estate: a tenant elsewhere who owns nothing,
+  // so whatever of 晨曦名邸 they see comes from the proxy alone.
+  const outsider = (): string => {
+    const person = registers.persons.find(
+      (p) =>
+        p.residenceUnitId?.startsWith(`${ESTATE.xincheng}-`) &&
+        !owned.has(p.id) &&
+        !staffIds.has(p.id) &&
+        !taken.has(p.id),
+    )
+    if (!person) throw new Error('[seed] no person fits a test account rule')
+    taken.add(person.id)
+    return person.id
+  }
 
   return [
     {
@@ -171,6 +194,34 @@ function pickAccounts(registers: Registers): Pick[] {
       label: '业主',
       canDo: '丽泽华庭：参加居委会受托组织的表决（居代业）',
       personId: soleOwnerOfOne(ESTATE.lize, '3'),
+      estateId: ESTATE.lize,
+    },
+    {
+      key: 'property-company',
+      label: '物业工作人员',
+      canDo: '晨曦名邸：处理报修（受理、派单、处理完成）',
+      personId: pc.personId,
+      estateId: ESTATE.chenxi,
+    },
+    {
+      key: 'proxy-grantor',
+      label: '业主（委托他人投票）',
+      canDo: '晨曦名邸：在表决详情中委托代理人，或撤销委托',
+      personId: soleOwnerOfOne(ESTATE.chenxi, '3'),
+      estateId: ESTATE.chenxi,
+    },
+    {
+      key: 'proxy-holder',
+      label: '代理人（外小区住户）',
+      canDo: '先登录一次；业主委托后，在“议事”中为其投票',
+      personId: outsider(),
+      estateId: ESTATE.xincheng,
+    },
+    {
+      key: 'lize-residents-committee',
+      label: '居委会工作人员（受托）',
+      canDo: '丽泽华庭：受业主大会委托组织表决（居代业）',
+      personId: lizeRc.personId,
       estateId: ESTATE.lize,
     },
   ]

@@ -9,6 +9,7 @@ import {
   castVoteHeaders,
 } from '../http/schemas'
 import type { Context } from '../services/context'
+import { signReceipt } from '../services/ledger'
 import { castVote, receiptsOf } from '../services/voting'
 
 export const voteRoutes: FastifyPluginAsyncZod<{ ctx: Context }> = async (
@@ -36,7 +37,7 @@ export const voteRoutes: FastifyPluginAsyncZod<{ ctx: Context }> = async (
         request.body,
         request.headers['idempotency-key'],
       )
-      return reply.code(result.status).send(result.receipt)
+      return reply.code(result.status).send(signReceipt(ctx, result.receipt))
     },
   )
 
@@ -51,7 +52,9 @@ export const voteRoutes: FastifyPluginAsyncZod<{ ctx: Context }> = async (
       },
     },
     (request) => ({
-      receipts: receiptsOf(ctx, viewerOfRequest(request).personId),
+      receipts: receiptsOf(ctx, viewerOfRequest(request).personId).map((r) =>
+        signReceipt(ctx, r),
+      ),
     }),
   )
 }

@@ -8,7 +8,6 @@ import type {
   BallotDetail,
   BallotFilter,
   BallotSummary,
-  Electorate,
   MeasureView,
   MyBallotStatus,
   MyVoter,
@@ -24,6 +23,7 @@ import { maskName } from '@/core/person'
 import { receiptCode } from '@/core/record'
 import type { Matter, Measure } from '@/core/tally'
 import { hasQuorum, rollTotals } from '@/core/tally'
+import type { BallotElectorate } from '@/core/voting-api'
 
 import { unitLabel } from '../registers/generate'
 import type { Store } from '../store/database'
@@ -48,6 +48,9 @@ export interface BallotRow {
   opens_at: number
   closes_at: number
   published_at: number | null
+  created_by: string | null
+  published_by: string | null
+  published_by_deadline: number
 }
 
 export interface ItemRow {
@@ -70,8 +73,25 @@ export function phaseOf(ballot: BallotRow, now: number): BallotPhase {
   )
 }
 
-function electorateOf(ballot: BallotRow): Electorate {
-  return JSON.parse(ballot.electorate) as Electorate
+export function electorateOf(ballot: BallotRow): BallotElectorate {
+  return JSON.parse(ballot.electorate) as BallotElectorate
+}
+
+/**
+ * Does the person hold a proxy (not revoked) in this ballot? A proxy from
+ * another estate sees that one ballot and nothing else of the estate.
+ */
+export function holdsProxy(
+  ctx: Context,
+  personId: string,
+  ballotId: string,
+): boolean {
+  return (
+    sql(
+      ctx.db,
+      'SELECT 1 FROM proxies WHERE ballot_id = ? AND agent_id = ? AND revoked_at IS NULL LIMIT 1',
+    ).get(ballotId, personId) !== undefined
+  )
 }
 
 /**
@@ -88,7 +108,10 @@ export function visibleBallot(
     ballotId,
   ) as BallotRow | undefined
   if (!ballot) throw new AppError('BALLOT_NOT_FOUND')
-  if (!viewer.estateIds.includes(ballot.estate_id)) {
+  if (
+    !viewer.estateIds.includes(ballot.estate_id) &&
+    !holdsProxy(ctx, viewer.personId, ballot.id)
+  ) {
     throw new AppError('OTHER_ESTATE')
   }
   const draft = ballot.announced_at === null
@@ -108,7 +131,7 @@ export function itemsOf(db: Store, ballotId: string): ItemRow[] {
 // A frozen roll never changes, so it is read from the store once.
 const frozenRolls = new WeakMap<Store, Map<string, RollRow[]>>()
 
-export function rollOf(ctx: Context, ballot: BallotRow): RollRow[] {
+export function rollOf(ctx: Pick<Context, 'db'>, ballot: BallotRow): RollRow[] {
   if (ballot.announced_at === null) {
     return liveRoll(ctx.db, ballot.estate_id, electorateOf(ballot))
   }
@@ -156,6 +179,7 @@ interface LatestVoteRow {
   cast_by: string | null
   cast_by_name: string | null
   entry_hash: string
+  proxy_id: string | null
 }
 
 // The developer's units vote as one owner with no person behind it here.
@@ -174,9 +198,20 @@ export function myVotersOf(
       'SELECT voter_id FROM ballot_roll_owners WHERE ballot_id = ? AND person_id = ? ORDER BY voter_id',
     ).all(ballot.id, viewer.personId) as { voter_id: string }[]
   ).map((row) => row.voter_id)
+  const proxied = (
+    sql(
+      ctx.db,
+      `SELECT x.voter_id, g.name AS grantor FROM proxies x
+         JOIN persons g ON g.id = x.grantor_id
+        WHERE x.ballot_id = ? AND x.agent_id = ? AND x.revoked_at IS NULL
+        ORDER BY x.voter_id`,
+    ).all(ballot.id, viewer.personId) as { voter_id: string; grantor: string }[]
+  ).filter((row) => !voterIds.includes(row.voter_id))
+  const grantorOf = new Map(proxied.map((r) => [r.voter_id, r.grantor]))
+  voterIds.push(...proxied.map((row) => row.voter_id))
   const latest = sql(
     ctx.db,
-    `SELECT v.at, v.cast_by, p.name AS cast_by_name, v.entry_hash
+    `SELECT v.at, v.cast_by, p.name AS cast_by_name, v.entry_hash, v.proxy_id
        FROM votes v LEFT JOIN persons p ON p.id = v.cast_by
       WHERE v.ballot_id = ? AND v.voter_id = ?
       ORDER BY v.seq DESC LIMIT 1`,
@@ -185,7 +220,9 @@ export function myVotersOf(
     const units = roll.filter((row) => row.voterId === voterId)
     const vote = latest.get(ballot.id, voterId) as LatestVoteRow | undefined
     const byMe = vote?.cast_by === viewer.personId
+    const grantor = grantorOf.get(voterId)
     return {
+      ...(grantor ? { proxyFor: maskName(grantor) } : {}),
       voterId,
       units: units.map((u) => unitLabel(u.building, u.room)),
       area: formatArea(units.reduce((sum, u) => sum + u.area, 0)),
@@ -197,6 +234,7 @@ export function myVotersOf(
               : DEVELOPER_NAME,
             byMe,
             receiptCode: byMe ? receiptCode(vote.entry_hash) : null,
+            ...(vote.proxy_id ? { byProxy: true } : {}),
           }
         : null,
     }
@@ -321,9 +359,11 @@ export function ballotDetail(
     : null
   const totals = rollTotals(roll.map(toRollUnit))
 
+  // A resident holding a proxy votes for the owner who authorised them.
   let notEligibleReason: BallotDetail['notEligibleReason'] = null
-  if (!viewer.ownsAnyUnit) notEligibleReason = 'resident'
-  else if (voters.length === 0) notEligibleReason = 'not-on-roll'
+  if (voters.length === 0) {
+    notEligibleReason = viewer.ownsAnyUnit ? 'not-on-roll' : 'resident'
+  }
 
   return {
     ...summary,

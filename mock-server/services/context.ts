@@ -1,4 +1,5 @@
 import type { Store } from '../store/database'
+import type { Signer } from './signing'
 
 /** What every service needs: the store, the clock and the server key. */
 export interface Context {
@@ -6,6 +7,8 @@ export interface Context {
   /** Epoch milliseconds. Every time decision reads this clock. */
   now: () => number
   secret: Uint8Array
+  /** The record's signing keys: receipts and the endorsers' seals. */
+  signer: Signer
 }
 
 export const MINUTE = 60_000

@@ -6,17 +6,14 @@
 import { randomUUID } from 'node:crypto'
 
 import type { Electorate, StaffOrg } from '@/core/api-types'
+import type { NoticeCategory } from '@/core/notices'
 
 import type { Store } from '../store/database'
 import { sql } from '../store/database'
 
-export type NoticeCategory =
-  | 'announcement'
-  | 'meeting'
-  | 'decision'
-  | 'rectification'
-  | 'public-income'
-  | 'emergency'
+// The categories are the core's (src/core/notices.ts), as the table's
+// CHECK constraint lists them.
+export type { NoticeCategory }
 
 export interface NewNotice {
   estateId: string

@@ -9,7 +9,15 @@ import { entryHash, GENESIS_HASH } from '@/core/record'
 import type { Store } from '../store/database'
 import { sql } from '../store/database'
 
-export type EntryKind = 'roll' | 'vote'
+export type EntryKind =
+  | 'roll'
+  | 'vote'
+  // Running a ballot and proxies (issue 3): the agenda as announced, the
+  // result as published, and an owner's proxy granted or revoked.
+  | 'announce'
+  | 'result'
+  | 'proxy-grant'
+  | 'proxy-revoke'
 
 export interface StoredEntry extends RecordEntry {
   hash: string

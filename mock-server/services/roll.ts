@@ -4,13 +4,14 @@
  * frozen when the ballot is announced and anchored in the ballot's record,
  * so a later change to the registers can not move a published roll.
  */
-import type { Electorate } from '@/core/api-types'
-import { canonicalJson, sha256Hex } from '@/core/record'
+import type { BallotElectorate } from '@/core/voting-api'
+import { rollDigest } from '@/core/published-roll'
 import type { RollUnit } from '@/core/tally'
 import { rollTotals, voterKeyOf } from '@/core/tally'
 
 import type { Store } from '../store/database'
 import { sql } from '../store/database'
+import { publishRoll } from './published-roll'
 import { appendEntry } from './record'
 
 export interface RollRow {
@@ -46,7 +47,7 @@ interface LiveUnitRow {
 export function liveRoll(
   db: Store,
   estateId: string,
-  electorate: Electorate,
+  electorate: BallotElectorate,
 ): RollRow[] {
   const rows = sql(
     db,
@@ -57,10 +58,9 @@ export function liveRoll(
         WHERE u.estate_id = ?
         ORDER BY u.id`,
   ).all(estateId) as LiveUnitRow[]
-  const buildings =
-    electorate.kind === 'buildings' ? new Set(electorate.buildings) : null
+  const covers = electorateFilter(electorate)
   return rows
-    .filter((row) => !buildings || buildings.has(row.building))
+    .filter((row) => covers(row.building, row.room))
     .map((row) => ({
       unitId: row.id,
       building: row.building,
@@ -72,6 +72,24 @@ export function liveRoll(
       developerHeld: row.developer_held === 1,
       voterId: null,
     }))
+}
+
+/** Does the electorate cover a unit, named by building and room? */
+export function electorateFilter(
+  electorate: BallotElectorate,
+): (building: string, room: string) => boolean {
+  switch (electorate.kind) {
+    case 'estate':
+      return () => true
+    case 'buildings': {
+      const buildings = new Set(electorate.buildings)
+      return (building) => buildings.has(building)
+    }
+    case 'units': {
+      const units = new Set(electorate.units)
+      return (building, room) => units.has(`${building}-${room}`)
+    }
+  }
 }
 
 interface FrozenRow {
@@ -115,7 +133,7 @@ export function freezeRoll(
   db: Store,
   ballotId: string,
   estateId: string,
-  electorate: Electorate,
+  electorate: BallotElectorate,
   at: number,
   newVoterId: () => string,
 ): void {
@@ -151,9 +169,9 @@ export function freezeRoll(
   }
 
   const totals = rollTotals(rows.map(toRollUnit))
-  const digest = sha256Hex(
-    canonicalJson(rows.map((r) => [r.unitId, r.area, r.voterId ?? ''])),
-  )
+  // The digest covers the roll as published, with pseudonyms only, so an
+  // owner can check it without learning who anyone is.
+  const digest = rollDigest(publishRoll(db, ballotId, rows))
   appendEntry(db, ballotId, 'roll', at, {
     units: rows.length,
     area: totals.area,

@@ -26,11 +26,12 @@ import { unitLabel } from '../registers/generate'
 import type { Store } from '../store/database'
 import { sql } from '../store/database'
 import type { BallotRow } from './ballots'
-import { itemsOf, phaseOf, visibleBallot } from './ballots'
+import { holdsProxy, itemsOf, phaseOf, visibleBallot } from './ballots'
 import type { Context } from './context'
 import { iso } from './context'
 import type { Viewer } from './identity'
 import { registeredPhone } from './identity'
+import { authorityFor } from './proxies'
 import { appendEntry } from './record'
 import { checkSmsCode, sendSmsCode } from './sms'
 import { checkStepUp, signStepUp } from './tokens'
@@ -49,6 +50,8 @@ export interface VoteInput {
   at: number
   idempotencyKey: string
   requestHash: string
+  /** The proxy that cast it, when a proxy did. */
+  proxyId?: string | null
 }
 
 interface VoteRow {
@@ -144,6 +147,8 @@ export function appendVote(db: Store, input: VoteInput): Receipt {
       voterId: input.voterId,
       choices,
       ...(earlier ? { supersedes: earlier.seq } : {}),
+      // The record shows that a proxy voted, by the proxy's id only.
+      ...(input.proxyId ? { proxyId: input.proxyId } : {}),
     })
     const vote: VoteRow = {
       ballot_id: input.ballotId,
@@ -156,8 +161,9 @@ export function appendVote(db: Store, input: VoteInput): Receipt {
     sql(
       db,
       `INSERT INTO votes
-         (ballot_id, voter_id, cast_by, choices, at, seq, entry_hash, idempotency_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         (ballot_id, voter_id, cast_by, choices, at, seq, entry_hash,
+          idempotency_key, proxy_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       vote.ballot_id,
       vote.voter_id,
@@ -167,6 +173,7 @@ export function appendVote(db: Store, input: VoteInput): Receipt {
       vote.seq,
       vote.entry_hash,
       input.idempotencyKey,
+      input.proxyId ?? null,
     )
 
     const receipt = receiptOf(db, vote)
@@ -204,33 +211,28 @@ function replay(
   return JSON.parse(row.response) as Receipt
 }
 
-/** Phase and role: may this viewer vote in this ballot at all, now? */
+/**
+ * Phase and role: may this viewer vote in this ballot at all, now? A
+ * person with no unit may still hold an owner's proxy.
+ */
 function checkCanVote(ctx: Context, viewer: Viewer, ballot: BallotRow): void {
   const phase = phaseOf(ballot, ctx.now())
   if (phase === 'draft' || phase === 'announced') {
     throw new AppError('BALLOT_NOT_OPEN')
   }
   if (phase !== 'open') throw new AppError('BALLOT_CLOSED')
-  if (!viewer.ownsAnyUnit) throw new AppError('NOT_AN_OWNER')
+  if (!viewer.ownsAnyUnit && !holdsProxy(ctx, viewer.personId, ballot.id)) {
+    throw new AppError('NOT_AN_OWNER')
+  }
 }
 
-function onRoll(
-  ctx: Context,
-  ballotId: string,
-  personId: string,
-  voterId: string | null,
-): boolean {
-  const row =
-    voterId === null
-      ? sql(
-          ctx.db,
-          'SELECT 1 FROM ballot_roll_owners WHERE ballot_id = ? AND person_id = ? LIMIT 1',
-        ).get(ballotId, personId)
-      : sql(
-          ctx.db,
-          'SELECT 1 FROM ballot_roll_owners WHERE ballot_id = ? AND person_id = ? AND voter_id = ?',
-        ).get(ballotId, personId, voterId)
-  return row !== undefined
+/** On the roll as an owner, or holding a proxy in this ballot. */
+function onRoll(ctx: Context, ballotId: string, personId: string): boolean {
+  const row = sql(
+    ctx.db,
+    'SELECT 1 FROM ballot_roll_owners WHERE ballot_id = ? AND person_id = ? LIMIT 1',
+  ).get(ballotId, personId)
+  return row !== undefined || holdsProxy(ctx, personId, ballotId)
 }
 
 /** Every item answered exactly once, and nothing else. */
@@ -291,9 +293,7 @@ export async function castVote(
 
   const ballot = visibleBallot(ctx, viewer, ballotId)
   checkCanVote(ctx, viewer, ballot)
-  if (!onRoll(ctx, ballotId, viewer.personId, request.voterId)) {
-    throw new AppError('NOT_ON_ROLL')
-  }
+  authorityFor(ctx, viewer, ballotId, request.voterId)
   checkChoices(ctx.db, ballotId, request.choices)
   if (
     ballot.allow_changes !== 1 &&
@@ -314,6 +314,8 @@ export async function castVote(
     const raced = replay(ctx.db, viewer.personId, idempotencyKey, requestHash)
     if (raced) return { status: 200, receipt: raced }
     checkCanVote(ctx, viewer, ballot)
+    // A revocation or the owner's own vote may have landed meanwhile.
+    const authority = authorityFor(ctx, viewer, ballotId, request.voterId)
     const receipt = appendVote(ctx.db, {
       ballotId,
       voterId: request.voterId,
@@ -322,6 +324,7 @@ export async function castVote(
       at: ctx.now(),
       idempotencyKey,
       requestHash,
+      proxyId: authority.kind === 'proxy' ? authority.proxyId : null,
     })
     return { status: 201, receipt }
   })()
@@ -331,7 +334,7 @@ export async function castVote(
 function stepUpBallot(ctx: Context, viewer: Viewer, ballotId: string): void {
   const ballot = visibleBallot(ctx, viewer, ballotId)
   checkCanVote(ctx, viewer, ballot)
-  if (!onRoll(ctx, ballotId, viewer.personId, null)) {
+  if (!onRoll(ctx, ballotId, viewer.personId)) {
     throw new AppError('NOT_ON_ROLL')
   }
 }

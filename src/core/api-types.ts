@@ -8,7 +8,9 @@
  * arrive masked unless the person is looking at their own.
  */
 import type { BallotPhase } from './ballot'
+import type { SignedReceipt } from './record-api'
 import type { Choice, Matter } from './tally'
+import type { BallotElectorate } from './voting-api'
 
 export const API_PREFIX = '/api'
 export const IDEMPOTENCY_HEADER = 'idempotency-key'
@@ -132,7 +134,7 @@ export interface BallotSummary {
   announcedAt: string | null
   opensAt: string
   closesAt: string
-  electorate: Electorate
+  electorate: BallotElectorate
   itemCount: number
   turnout: Turnout
   myStatus: MyBallotStatus
@@ -152,6 +154,8 @@ export interface VoteCast {
   castBy: string
   byMe: boolean
   receiptCode: string | null
+  /** Cast by a proxy the owner authorised. */
+  byProxy?: boolean
 }
 
 /**
@@ -163,6 +167,11 @@ export interface MyVoter {
   units: string[]
   area: string
   vote: VoteCast | null
+  /**
+   * Set when the viewer holds a proxy for this voter: the masked name of
+   * the owner who authorised them.
+   */
+  proxyFor?: string
 }
 
 export interface BallotDetail extends BallotSummary {
@@ -183,7 +192,8 @@ export interface BallotList {
 }
 
 export interface ReceiptList {
-  receipts: Receipt[]
+  /** Signed by the backend (record-api.ts), checked offline by the app. */
+  receipts: SignedReceipt[]
 }
 
 /** Body of POST /api/ballots/:ballotId/step-up (the SMS was sent first). */

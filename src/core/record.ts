@@ -68,9 +68,27 @@ export function entryHash(entry: RecordEntry): string {
   )
 }
 
+export type ChainProblemReason = 'seq' | 'link' | 'hash'
+
 export type ChainCheck =
   | { ok: true; entries: number; head: string }
-  | { ok: false; firstBadSeq: number; reason: 'seq' | 'link' | 'hash' }
+  | { ok: false; firstBadSeq: number; reason: ChainProblemReason }
+
+/**
+ * What is wrong with one entry, given the seq it should have and the hash
+ * of the entry before it; null when nothing is. verifyChain walks a whole
+ * log with it, and the app's audit walks one in chunks.
+ */
+export function entryProblem(
+  entry: RecordEntry & { hash: string },
+  expectedSeq: number,
+  prevHash: string,
+): ChainProblemReason | null {
+  if (entry.seq !== expectedSeq) return 'seq'
+  if (entry.prevHash !== prevHash) return 'link'
+  if (entryHash(entry) !== entry.hash) return 'hash'
+  return null
+}
 
 /** Walks a ballot's log in order and names the first entry that is off. */
 export function verifyChain(
@@ -79,15 +97,11 @@ export function verifyChain(
   let prev = GENESIS_HASH
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]
-    const expectedSeq = i + 1
-    if (entry.seq !== expectedSeq) {
-      return { ok: false, firstBadSeq: expectedSeq, reason: 'seq' }
-    }
-    if (entry.prevHash !== prev) {
-      return { ok: false, firstBadSeq: entry.seq, reason: 'link' }
-    }
-    if (entryHash(entry) !== entry.hash) {
-      return { ok: false, firstBadSeq: entry.seq, reason: 'hash' }
+    const reason = entryProblem(entry, i + 1, prev)
+    if (reason !== null) {
+      // A gap is named by the seq that is missing, not by the one found.
+      const firstBadSeq = reason === 'seq' ? i + 1 : entry.seq
+      return { ok: false, firstBadSeq, reason }
     }
     prev = entry.hash
   }

@@ -5,7 +5,7 @@
  */
 import { API_PREFIX } from '@/core/api-types'
 import { AppError, isErrorCode, type FieldIssue } from '@/core/errors'
-import { API_BASE, platformRequest } from '@/platform'
+import { API_BASE, platformRequest, platformUpload } from '@/platform'
 
 import { warn } from './log'
 
@@ -100,4 +100,45 @@ export function toAppError(cause: unknown): AppError {
   if (cause instanceof AppError) return cause
   warn('unexpected error', cause)
   return new AppError('INTERNAL')
+}
+
+/**
+ * Uploads one local file (a temp path or blob: URL) to `path` under the
+ * API prefix, with the token, reporting progress in percent. Failures
+ * become AppErrors exactly as for apiRequest.
+ */
+export async function uploadFile<T>(
+  path: string,
+  filePath: string,
+  options: { onProgress?: (percent: number) => void } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  const token = hooks.token()
+  if (token) headers.authorization = `Bearer ${token}`
+
+  let response
+  try {
+    response = await platformUpload({
+      url: `${API_BASE}${API_PREFIX}${path}`,
+      filePath,
+      headers,
+      onProgress: options.onProgress,
+    })
+  } catch (cause) {
+    warn('upload failed before an answer', cause)
+    throw new AppError('NETWORK_ERROR')
+  }
+  if (response.status >= 200 && response.status < 300) {
+    return response.data as T
+  }
+  const error = errorFrom(response.status, response.data)
+  if (error.code === 'SESSION_EXPIRED' || error.code === 'AUTH_REQUIRED') {
+    hooks.onSessionLost()
+  }
+  throw error
+}
+
+/** Where to show a stored file: its signed link, on the API's origin. */
+export function fileUrl(file: { url: string }): string {
+  return `${API_BASE}${file.url}`
 }

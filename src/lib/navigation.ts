@@ -16,6 +16,18 @@ export const ROUTES = {
   vote: '/pages/vote/index',
   receipt: '/pages/receipt/index',
   login: '/pages/login/index',
+  repairReport: '/pages/repair-report/index',
+  repairCase: '/pages/repair-case/index',
+  repairQueue: '/pages/repair-queue/index',
+  repairProject: '/pages/repair-project/index',
+  notice: '/pages/notice/index',
+  noticePost: '/pages/notice-post/index',
+  ballotResult: '/pages/ballot-result/index',
+  proxies: '/pages/proxies/index',
+  staffBallots: '/pages/staff-ballots/index',
+  ballotEditor: '/pages/ballot-editor/index',
+  ballotManage: '/pages/ballot-manage/index',
+  audit: '/pages/audit/index',
 } as const
 
 const TAB_ROUTES: readonly string[] = [

@@ -1,12 +1,12 @@
 import type {
   BallotDetail,
   BallotSummary,
-  Electorate,
   MyBallotStatus,
   MyVoter,
 } from '@/core/api-types'
 import { STAFF_ORG_TEXT } from '@/core/api-types'
 import type { ErrorCode } from '@/core/errors'
+import type { BallotElectorate } from '@/core/voting-api'
 
 export const MY_STATUS_TEXT: Record<MyBallotStatus, string> = {
   'to-vote': '待我投票',
@@ -27,9 +27,15 @@ export function myStatusText(b: BallotSummary): string {
   return MY_STATUS_TEXT[b.myStatus]
 }
 
-export function electorateText(e: Electorate): string {
-  if (e.kind === 'estate') return '全体业主'
-  return `${e.buildings.join('、')}业主`
+export function electorateText(e: BallotElectorate): string {
+  switch (e.kind) {
+    case 'estate':
+      return '全体业主'
+    case 'buildings':
+      return `${e.buildings.map((b) => `${b}号楼`).join('、')}业主`
+    case 'units':
+      return `${e.units.length} 套房屋的业主`
+  }
 }
 
 export function organizerText(b: BallotDetail): string {
@@ -63,7 +69,7 @@ export function sortBallots(ballots: BallotSummary[]): BallotSummary[] {
 
 /** Where the viewer stands, as what the vote button should become. */
 export type VoteAccess =
-  | { kind: 'can-vote'; pending: MyVoter[] }
+  | { kind: 'can-vote'; pending: MyVoter[]; changing: boolean }
   | { kind: 'cannot'; code: ErrorCode }
   | { kind: 'all-voted' }
 
@@ -75,12 +81,17 @@ export function voteAccess(b: BallotDetail): VoteAccess {
     return { kind: 'cannot', code: 'NOT_ON_ROLL' }
   }
   const pending = b.myVoters.filter((v) => v.vote === null)
+  // Where the estate's rules allow changes, a cast vote may be replaced
+  // until the deadline; the last one counts.
+  if (pending.length === 0 && b.allowChanges && b.phase === 'open') {
+    return { kind: 'can-vote', pending: b.myVoters, changing: true }
+  }
   if (pending.length === 0) return { kind: 'all-voted' }
   if (b.phase === 'announced' || b.phase === 'draft') {
     return { kind: 'cannot', code: 'BALLOT_NOT_OPEN' }
   }
   if (b.phase !== 'open') return { kind: 'cannot', code: 'BALLOT_CLOSED' }
-  return { kind: 'can-vote', pending }
+  return { kind: 'can-vote', pending, changing: false }
 }
 
 export function unitsText(units: string[]): string {

@@ -26,6 +26,12 @@ export default function BallotPage() {
               onOpenReceipt={(code) =>
                 openPage(withQuery(ROUTES.receipt, { code }))
               }
+              onOpenResult={(ballotId) =>
+                openPage(withQuery(ROUTES.ballotResult, { id: ballotId }))
+              }
+              onManageProxies={(ballotId) =>
+                openPage(withQuery(ROUTES.proxies, { id: ballotId }))
+              }
             />
           ) : (
             <EmptyState title="没有指明是哪项表决" hint="请从议事列表进入" />

@@ -2,9 +2,9 @@ import { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 
 import { SignedIn } from '@/features/identity'
-import { BallotList } from '@/features/voting'
+import { BallotList, HeldProxies } from '@/features/voting'
 import { openPage, ROUTES, withQuery } from '@/lib/navigation'
-import { EmptyState, Screen } from '@/lib/ui'
+import { ActionButton, EmptyState, Screen } from '@/lib/ui'
 
 export default function BallotsPage() {
   // Reload when the tab comes back into view: a vote may have been cast.
@@ -15,20 +15,40 @@ export default function BallotsPage() {
       <SignedIn>
         {(profile) => {
           const estate = profile.estates[0]
+          const openBallot = (id: string) =>
+            openPage(withQuery(ROUTES.ballot, { id }))
+          // Someone else's proxy is shown whatever estate they live in.
+          const held = <HeldProxies onOpen={openBallot} refreshKey={shown} />
+          const staff =
+            profile.staffRoles.length > 0 ? (
+              <ActionButton
+                kind="secondary"
+                onClick={() => openPage(ROUTES.staffBallots)}
+              >
+                组织表决（工作人员）
+              </ActionButton>
+            ) : null
           if (!estate) {
             return (
-              <EmptyState
-                title="没有登记的小区"
-                hint="房屋或居住登记核对后，这里会列出本小区的表决"
-              />
+              <>
+                {held}
+                <EmptyState
+                  title="没有登记的小区"
+                  hint="房屋或居住登记核对后，这里会列出本小区的表决"
+                />
+              </>
             )
           }
           return (
-            <BallotList
-              estateId={estate.id}
-              refreshKey={shown}
-              onOpen={(id) => openPage(withQuery(ROUTES.ballot, { id }))}
-            />
+            <>
+              {staff}
+              {held}
+              <BallotList
+                estateId={estate.id}
+                refreshKey={shown}
+                onOpen={openBallot}
+              />
+            </>
           )
         }}
       </SignedIn>

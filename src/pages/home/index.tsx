@@ -4,8 +4,9 @@ import { useState } from 'react'
 
 import type { Profile } from '@/core/api-types'
 import { ROLE_TEXT, SignedIn } from '@/features/identity'
+import { PinnedNotices } from '@/features/notices'
 import { listBallots } from '@/features/voting'
-import { openPage, ROUTES } from '@/lib/navigation'
+import { openPage, ROUTES, withQuery } from '@/lib/navigation'
 import { useRemote } from '@/lib/remote'
 import { a11y, ActionButton, Screen, Section } from '@/lib/ui'
 
@@ -44,6 +45,17 @@ function Home({ profile }: { profile: Profile }) {
           <ToVote estateId={estate.id} />
         ) : null}
       </Section>
+      {estate ? (
+        <Section title="置顶公告">
+          <PinnedNotices
+            estateId={estate.id}
+            onOpen={(id) => openPage(withQuery(ROUTES.notice, { id }))}
+          />
+          <ActionButton kind="link" onClick={() => openPage(ROUTES.notices)}>
+            查看全部公告
+          </ActionButton>
+        </Section>
+      ) : null}
       <Section title="常用">
         <ActionButton onClick={() => openPage(ROUTES.ballots)}>
           议事：查看表决

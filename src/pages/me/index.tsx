@@ -3,7 +3,8 @@ import { View } from '@tarojs/components'
 import type { Profile } from '@/core/api-types'
 import { ROLE_TEXT, SignedIn, useSession } from '@/features/identity'
 import { ElderModeSwitch } from '@/features/settings'
-import { useReceipts, useVoteDrafts } from '@/features/voting'
+import { useReceipts } from '@/features/record'
+import { useVoteDrafts } from '@/features/voting'
 import { openPage, ROUTES } from '@/lib/navigation'
 import { ActionButton, Screen, Section } from '@/lib/ui'
 
@@ -42,6 +43,17 @@ function Me({ profile }: { profile: Profile }) {
       <ActionButton kind="secondary" onClick={() => openPage(ROUTES.receipt)}>
         我的回执
       </ActionButton>
+      <ActionButton kind="secondary" onClick={() => openPage(ROUTES.audit)}>
+        核验表决记录
+      </ActionButton>
+      {profile.staffRoles.length > 0 ? (
+        <ActionButton
+          kind="secondary"
+          onClick={() => openPage(ROUTES.staffBallots)}
+        >
+          组织表决（工作人员）
+        </ActionButton>
+      ) : null}
       <ActionButton
         kind="secondary"
         onClick={() => {

@@ -1,19 +1,46 @@
-import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 
-import { EmptyState, Screen, Section } from '@/lib/ui'
+import { SignedIn } from '@/features/identity'
+import { NoticeFeed } from '@/features/notices'
+import { openPage, ROUTES, withQuery } from '@/lib/navigation'
+import { ActionButton, EmptyState, Screen } from '@/lib/ui'
 
-// Notices come in a later step; until then the tab is honest about it.
 export default function NoticesPage() {
+  // Reload when the tab comes back into view: a notice may have been
+  // read or posted meanwhile.
+  const [shown, setShown] = useState(0)
+  useDidShow(() => setShown((n) => n + 1))
   return (
-    <Screen title="公告">
-      <EmptyState title="即将上线" hint="公告功能正在建设中" />
-      <Section title="上线后可以">
-        <View>
-          · 阅读居委会、业委会和物业发布的通知，置顶的重要公告排在最前
-        </View>
-        <View>· 查看会议与表决公告、表决结果公布、整改公示和公共收益公示</View>
-        <View>· 及时收到停水、停电等紧急通知</View>
-      </Section>
+    <Screen title="公告" subtitle="居委会、业委会和物业发布的通知与公示">
+      <SignedIn>
+        {(profile) => {
+          const estate = profile.estates[0]
+          if (!estate) {
+            return (
+              <EmptyState
+                title="没有登记的小区"
+                hint="房屋或居住登记核对后，这里会列出本小区的公告"
+              />
+            )
+          }
+          const staff = profile.staffRoles.some((r) => r.estateId === estate.id)
+          return (
+            <>
+              {staff ? (
+                <ActionButton onClick={() => openPage(ROUTES.noticePost)}>
+                  发布公告
+                </ActionButton>
+              ) : null}
+              <NoticeFeed
+                estateId={estate.id}
+                refreshKey={shown}
+                onOpen={(id) => openPage(withQuery(ROUTES.notice, { id }))}
+              />
+            </>
+          )
+        }}
+      </SignedIn>
     </Screen>
   )
 }

@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 
 import { SignedIn } from '@/features/identity'
-import { Receipts } from '@/features/voting'
+import { Receipts } from '@/features/record'
 import { openPage, ROUTES, withQuery } from '@/lib/navigation'
 import { Screen } from '@/lib/ui'
 
@@ -15,6 +15,7 @@ export default function ReceiptPage() {
           <Receipts
             code={code}
             onOpen={(c) => openPage(withQuery(ROUTES.receipt, { code: c }))}
+            onAudit={(id) => openPage(withQuery(ROUTES.audit, { id }))}
           />
         )}
       </SignedIn>

@@ -1,20 +1,55 @@
 import { View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 
-import { EmptyState, Screen, Section } from '@/lib/ui'
+import { SignedIn } from '@/features/identity'
+import { MyCases } from '@/features/repairs'
+import { openPage, ROUTES, withQuery } from '@/lib/navigation'
+import { ActionButton, Screen, Section } from '@/lib/ui'
 
-// The repair-case feature is not built yet; this tab says so rather than
-// showing made-up cases.
+/** The 报修 tab: the person's cases, reporting, and staff's queue. */
 export default function RepairsPage() {
+  const [refreshKey, setRefreshKey] = useState(0)
+  useDidShow(() => setRefreshKey((k) => k + 1))
   return (
     <Screen title="报事报修">
-      <EmptyState title="即将上线" hint="报事报修功能正在建设中" />
-      <Section title="上线后可以">
-        <View>· 报告房屋、楼栋或公共区域的问题，附照片并注明紧急程度</View>
-        <View>
-          · 随时查看处理进度：受理、派单、处理中、已解决，以及由谁处理
-        </View>
-        <View>· 问题解决后确认并评价，没修好可以重新打开</View>
-      </Section>
+      <SignedIn>
+        {(profile) => {
+          // Every staff org of an estate sees its queue; the org holding
+          // a case is the one that may move it.
+          const staffEstates = Array.from(
+            new Set(profile.staffRoles.map((r) => r.estateId)),
+          )
+          return (
+            <View>
+              <ActionButton onClick={() => openPage(ROUTES.repairReport)}>
+                我要报修
+              </ActionButton>
+              {staffEstates.map((estateId) => (
+                <ActionButton
+                  key={estateId}
+                  kind="secondary"
+                  onClick={() =>
+                    openPage(
+                      withQuery(ROUTES.repairQueue, { estate: estateId }),
+                    )
+                  }
+                >
+                  报修队列（工作人员）
+                </ActionButton>
+              ))}
+              <Section title="我的报修">
+                <MyCases
+                  refreshKey={refreshKey}
+                  onOpen={(id) =>
+                    openPage(withQuery(ROUTES.repairCase, { id }))
+                  }
+                />
+              </Section>
+            </View>
+          )
+        }}
+      </SignedIn>
     </Screen>
   )
 }

@@ -1,8 +1,5 @@
-import {
-  IDEMPOTENCY_HEADER,
-  type CastVoteRequest,
-  type Receipt,
-} from '@/core/api-types'
+import { IDEMPOTENCY_HEADER, type CastVoteRequest } from '@/core/api-types'
+import type { SignedReceipt } from '@/core/record-api'
 import { apiRequest } from '@/lib/api-client'
 
 /**
@@ -14,8 +11,8 @@ export function castVote(
   ballotId: string,
   body: CastVoteRequest,
   idempotencyKey: string,
-): Promise<Receipt> {
-  return apiRequest<Receipt>(
+): Promise<SignedReceipt> {
+  return apiRequest<SignedReceipt>(
     'POST',
     `/ballots/${encodeURIComponent(ballotId)}/votes`,
     { body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } },

@@ -27,6 +27,10 @@ export interface BallotDetailProps {
   active: boolean
   onVote: (ballotId: string) => void
   onOpenReceipt: (receiptCode: string) => void
+  /** Where the published result (or, for organisers, the count) is. */
+  onOpenResult?: (ballotId: string) => void
+  /** The owner's proxy management for this ballot. */
+  onManageProxies?: (ballotId: string) => void
 }
 
 function VoterLine({
@@ -36,7 +40,9 @@ function VoterLine({
   voter: MyVoter
   onOpenReceipt: (code: string) => void
 }) {
-  const units = unitsText(voter.units)
+  const units = voter.proxyFor
+    ? `${unitsText(voter.units)}（受业主 ${voter.proxyFor} 委托）`
+    : unitsText(voter.units)
   if (!voter.vote) {
     return (
       <View className="voter-line">
@@ -49,7 +55,7 @@ function VoterLine({
   if (!vote.byMe) {
     return (
       <View className="voter-line">
-        {units}：已由 {vote.castBy} 于 {when} 投票
+        {units}：已由{vote.byProxy ? '代理人' : ''} {vote.castBy} 于 {when} 投票
       </View>
     )
   }
@@ -73,13 +79,12 @@ function BallotBody({
   ballot,
   onVote,
   onOpenReceipt,
-}: {
-  ballot: Ballot
-  onVote: (id: string) => void
-  onOpenReceipt: (code: string) => void
-}) {
+  onOpenResult,
+  onManageProxies,
+}: Omit<BallotDetailProps, 'ballotId' | 'active'> & { ballot: Ballot }) {
   const access = voteAccess(ballot)
   const { organizer, roll } = ballot
+  const ownsHere = ballot.myVoters.some((v) => !v.proxyFor)
   return (
     <View>
       <View className="ballot__head">
@@ -155,9 +160,37 @@ function BallotBody({
           <View className="voter-line">您名下参加本次表决的房屋都已投票。</View>
         ) : null}
         {access.kind === 'can-vote' ? (
-          <ActionButton onClick={() => onVote(ballot.id)}>去投票</ActionButton>
+          <ActionButton onClick={() => onVote(ballot.id)}>
+            {access.changing ? '修改投票' : '去投票'}
+          </ActionButton>
+        ) : null}
+        {access.kind === 'can-vote' && access.changing ? (
+          <View className="muted">
+            截止前可以修改，以最后一次为准；之前的投票仍保留在记录中。
+          </View>
+        ) : null}
+        {onManageProxies &&
+        ownsHere &&
+        (ballot.phase === 'announced' || ballot.phase === 'open') ? (
+          <ActionButton
+            kind="secondary"
+            onClick={() => onManageProxies(ballot.id)}
+          >
+            委托他人投票
+          </ActionButton>
         ) : null}
       </Section>
+
+      {ballot.phase === 'published' && onOpenResult ? (
+        <ActionButton onClick={() => onOpenResult(ballot.id)}>
+          查看表决结果
+        </ActionButton>
+      ) : null}
+      {ballot.phase === 'closed' ? (
+        <View className="muted">
+          投票已截止，组织方须在 3 日内公布结果；逾期系统将自动公布。
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -167,6 +200,8 @@ export function BallotDetail({
   active,
   onVote,
   onOpenReceipt,
+  onOpenResult,
+  onManageProxies,
 }: BallotDetailProps) {
   const { state, reload } = useRemote(ballotId, () => getBallot(ballotId))
   const open = state.status === 'ok' && state.data.phase === 'open'
@@ -186,6 +221,8 @@ export function BallotDetail({
           ballot={ballot}
           onVote={onVote}
           onOpenReceipt={onOpenReceipt}
+          onOpenResult={onOpenResult}
+          onManageProxies={onManageProxies}
         />
       )}
     </RemoteView>

@@ -14,11 +14,11 @@ import { useRemote } from '@/lib/remote'
 import { timeLeftText } from '@/lib/time'
 import { a11y, ActionButton, ErrorNotice, RemoteView, Section } from '@/lib/ui'
 import { useElderMode } from '@/features/settings/elder-mode-store'
+import { useReceipts } from '@/features/record'
 
 import { castVote } from '../api/cast-vote'
 import { getBallot } from '../api/get-ballot'
 import { unitsText, voteAccess } from '../ballot-text'
-import { useReceipts } from '../receipt-store'
 import { draftOf, useVoteDrafts, type VoteDraft } from '../vote-draft-store'
 import { ChoiceGroup } from './choice-group'
 import { StepUp } from './step-up'
@@ -26,6 +26,8 @@ import { VoteAccessNotice } from './vote-access-notice'
 import './voting.scss'
 
 export const FINAL_WARNING = '投票一经提交不可撤回，确认提交？'
+export const CHANGE_WARNING =
+  '提交后以本次投票为准，之前的投票仍保留在记录中。确认提交？'
 
 type Step = 'choose' | 'review' | 'step-up' | 'confirm'
 
@@ -54,6 +56,7 @@ export function VoteFlow({ ballotId, onReceipt }: VoteFlowProps) {
           <VoteSteps
             ballot={ballot}
             pending={access.pending}
+            changing={access.changing}
             onReceipt={onReceipt}
           />
         )
@@ -69,10 +72,12 @@ function missingItems(items: BallotItemView[], draft: VoteDraft) {
 interface VoteStepsProps {
   ballot: BallotDetail
   pending: MyVoter[]
+  /** Replacing a vote already cast, where the ballot allows it. */
+  changing: boolean
   onReceipt: (receipt: Receipt) => void
 }
 
-function VoteSteps({ ballot, pending, onReceipt }: VoteStepsProps) {
+function VoteSteps({ ballot, pending, changing, onReceipt }: VoteStepsProps) {
   const elder = useElderMode((s) => s.elder)
   const draft = useVoteDrafts(draftOf(ballot.id))
   const choose = useVoteDrafts((s) => s.choose)
@@ -150,11 +155,19 @@ function VoteSteps({ ballot, pending, onReceipt }: VoteStepsProps) {
 
   const header = (
     <View className="vote__head">
-      <View className="vote__title">{ballot.title}</View>
+      <View className="vote__title">
+        {changing ? '修改投票：' : ''}
+        {ballot.title}
+      </View>
       <View className="muted">
         {timeLeftText(ballot.closesAt)} · 为 {unitsText(voter.units)}（
         {voter.area} 平方米）表决
       </View>
+      {voter.proxyFor ? (
+        <View className="vote__proxy">
+          您受业主 {voter.proxyFor} 委托代为投票
+        </View>
+      ) : null}
     </View>
   )
 
@@ -324,7 +337,7 @@ function VoteSteps({ ballot, pending, onReceipt }: VoteStepsProps) {
       {header}
       <Section title="第四步：确认提交">
         <View className="confirm__warning" {...a11y({ role: 'alert' })}>
-          {FINAL_WARNING}
+          {changing ? CHANGE_WARNING : FINAL_WARNING}
         </View>
         <View className="muted">
           您的选择：

@@ -1,22 +1,26 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 
-import type { Receipt } from '@/core/api-types'
+import type { SignedReceipt } from '@/core/record-api'
 import { storageAdapter } from '@/platform'
 
 /**
  * Receipts this person received on this device, newest first. The backend
- * lists them too; keeping them here means a receipt can be shown with no
- * network, right after voting on a weak connection.
+ * lists them too; keeping them here means a receipt can be shown, and its
+ * signature checked, with no network, right after voting on a weak
+ * connection. After a reinstall the list comes back from the backend.
  */
 interface ReceiptState {
-  receipts: Receipt[]
-  keep: (receipt: Receipt) => void
-  keepAll: (receipts: Receipt[]) => void
+  receipts: SignedReceipt[]
+  keep: (receipt: SignedReceipt) => void
+  keepAll: (receipts: SignedReceipt[]) => void
   clear: () => void
 }
 
-function merged(held: Receipt[], incoming: Receipt[]): Receipt[] {
+function merged(
+  held: SignedReceipt[],
+  incoming: SignedReceipt[],
+): SignedReceipt[] {
   const byCode = new Map(held.map((r) => [r.receiptCode, r]))
   for (const r of incoming) byCode.set(r.receiptCode, r)
   return Array.from(byCode.values()).sort(

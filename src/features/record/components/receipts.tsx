@@ -11,13 +11,15 @@ export interface ReceiptsProps {
   /** Show this receipt; without it, list them all. */
   code: string | null
   onOpen: (receiptCode: string) => void
+  onAudit: (ballotId: string) => void
 }
 
 /**
  * Receipts from the device first, merged with the backend's list: a
- * receipt just received shows even with no network.
+ * receipt just received shows even with no network, and after a
+ * reinstall the backend's list fills the device again.
  */
-export function Receipts({ code, onOpen }: ReceiptsProps) {
+export function Receipts({ code, onOpen, onAudit }: ReceiptsProps) {
   const held = useReceipts((s) => s.receipts)
   const keepAll = useReceipts((s) => s.keepAll)
   const { state, reload } = useRemote('receipts', listReceipts)
@@ -31,7 +33,7 @@ export function Receipts({ code, onOpen }: ReceiptsProps) {
 
   if (code) {
     const receipt = held.find((r) => r.receiptCode === code)
-    if (receipt) return <ReceiptView receipt={receipt} />
+    if (receipt) return <ReceiptView receipt={receipt} onAudit={onAudit} />
     if (fetching) return <Loading text="正在查找回执…" />
     if (failed) return <ErrorNotice error={failed} onRetry={reload} />
     return (

@@ -1,0 +1,7 @@
+export { NoticeFeed } from './components/notice-feed'
+export { NoticeDetail } from './components/notice-detail'
+export { PostNoticeForm } from './components/post-notice-form'
+export { PlainText } from './components/plain-text'
+export { PublicIncomeView } from './components/public-income-view'
+export { listNotices } from './api/list-notices'
+export { PinnedNotices } from './components/pinned-notices'

@@ -1,0 +1,7 @@
+export { MyCases } from './components/my-cases'
+export { ReportForm } from './components/report-form'
+export { CaseDetail } from './components/case-detail'
+export { StaffQueue } from './components/staff-queue'
+export { ProjectView } from './components/project-view'
+export { PhotoPicker } from './components/photo-picker'
+export { useReportDrafts } from './report-draft-store'
