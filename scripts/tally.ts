@@ -13,7 +13,12 @@
  */
 import fs from 'node:fs'
 
-import { electionJson, isElectionInput } from '../src/core/election-input'
+import { countElection } from '../src/core/election'
+import {
+  electionJson,
+  electionOutput,
+  isElectionInput,
+} from '../src/core/election-input'
 import {
   isRecordExport,
   readRecordExport,
@@ -53,6 +58,9 @@ function recount(value: unknown, itemId: string | undefined) {
     )
   }
   const input = tallyInputOf(readRecordExport(value), itemId)
+  if ('kind' in input) {
+    return electionOutput(input, countElection(input, input.units, input.votes))
+  }
   return tallyOutput(tally(input.matter, input.units, input.votes))
 }
 

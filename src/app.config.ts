@@ -13,6 +13,7 @@ export default defineAppConfig({
     'pages/repair-case/index',
     'pages/repair-queue/index',
     'pages/repair-project/index',
+    'pages/repair-project-new/index',
     'pages/notice/index',
     'pages/notice-post/index',
     'pages/ballot-result/index',

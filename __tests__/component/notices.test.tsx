@@ -348,7 +348,14 @@ describe('posting a notice', () => {
       within(group)
         .getAllByRole('radio')
         .map((r) => r.textContent),
-    ).toEqual(['✓ 通知公告', '会议与表决公告', '决定公布', '紧急通知'])
+    ).toEqual([
+      '✓ 通知公告',
+      '会议与表决公告',
+      '决定公布',
+      '整改公示',
+      '公共收益公示',
+      '紧急通知',
+    ])
   })
 
   it('says what is missing, then posts to the chosen building after a review', async () => {

@@ -1,4 +1,8 @@
-import { countElection, type ElectionRules } from '@/core/election'
+import {
+  countElection,
+  electionSummary,
+  type ElectionRules,
+} from '@/core/election'
 import type { RollUnit } from '@/core/tally'
 
 /** n voters of one unit each, all of the same area. */
@@ -237,5 +241,24 @@ describe('ballots the count refuses', () => {
     expect(() =>
       countElection({ ...FIVE, maxPicks: 3 }, voters(3), []),
     ).toThrow(expect.objectContaining({ problem: 'bad-input' }))
+  })
+})
+
+describe('an election in the shape every item shares', () => {
+  it('counts as agreeing whoever picked someone, and approves when anyone is elected', () => {
+    const result = countElection(
+      COMPANY,
+      voters(4),
+      ballots(['x'], ['x'], ['y'], []),
+    )
+    expect(electionSummary(result)).toEqual({
+      totals: { area: 40000, headcount: 4 },
+      participating: { area: 40000, headcount: 4 },
+      agree: { area: 30000, headcount: 3 },
+      oppose: { area: 0, headcount: 0 },
+      abstain: { area: 10000, headcount: 1 },
+      quorum: true,
+      approved: false,
+    })
   })
 })

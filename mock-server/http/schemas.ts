@@ -7,6 +7,9 @@
  */
 import { z } from 'zod'
 
+import type { ItemChoice } from '@/core/election-api'
+import { MAX_CANDIDATES } from '@/core/election-api'
+import type { Choice } from '@/core/tally'
 import { SMS_CODE_PATTERN } from '@/core/person'
 
 // Validation messages reach people: let zod speak Chinese.
@@ -54,18 +57,46 @@ export const castVoteBody = z.object({
   voterId: id,
   choices: z
     .array(
-      z.object({
-        itemId: id,
-        choice: z.enum(
-          ['agree', 'oppose', 'abstain'],
-          '请选择同意、反对或弃权',
-        ),
-      }),
+      // One object rather than a union of two, so that a bad answer is
+      // named by its field ("choices.0.choice"), not "no option matched".
+      z
+        .object({
+          itemId: id,
+          choice: z
+            .enum(['agree', 'oppose', 'abstain'], '请选择同意、反对或弃权')
+            .optional(),
+          // An election item: the candidates picked; none abstains. How
+          // many may be picked is the item's rule, checked in the service
+          // with its own code (TOO_MANY_PICKS); this cap only bounds the
+          // request.
+          picks: z.array(id).max(MAX_CANDIDATES).optional(),
+        })
+        .superRefine((c, check) => {
+          if ((c.choice === undefined) === (c.picks === undefined)) {
+            check.addIssue({
+              code: 'custom',
+              path: ['choice'],
+              message: '每个事项请选择同意、反对或弃权，选举事项请选择候选人',
+            })
+          }
+        }),
     )
     .max(50),
   // Optional here so that a missing proof is STEP_UP_REQUIRED, not 400.
   stepUpToken: z.string().max(2000).optional(),
 })
+
+/** The checked answers as the services take them: one kind each. */
+export function itemChoices(
+  choices: readonly { itemId: string; choice?: Choice; picks?: string[] }[],
+): ItemChoice[] {
+  return choices.flatMap((c): ItemChoice[] => {
+    if (c.picks !== undefined) return [{ itemId: c.itemId, picks: c.picks }]
+    return c.choice === undefined
+      ? []
+      : [{ itemId: c.itemId, choice: c.choice }]
+  })
+}
 
 export const castVoteHeaders = z.looseObject({
   'idempotency-key': z

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod'
 
+import { MAX_CANDIDATE_DOCUMENTS, MAX_CANDIDATES } from '@/core/election-api'
+
 const id = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确')
@@ -50,10 +52,35 @@ export const draftBallotBody = z.object({
   closesAt: z.iso.datetime({ offset: true, message: '请填写截止时间' }),
 })
 
+const candidateBody = z.object({
+  kind: z.enum(['person', 'company'], '请选择候选人类别'),
+  name: text(60, '候选人名称').min(1, '请填写候选人名称'),
+  statement: text(500, '简介'),
+  photoFileId: id.nullable(),
+  documentFileIds: z.array(id).max(MAX_CANDIDATE_DOCUMENTS),
+  consent: z.object({
+    name: z.boolean(),
+    photo: z.boolean(),
+    statement: z.boolean(),
+  }),
+})
+
+// The cross-field rules (picks ≤ seats, more candidates than seats, one
+// seat for a company) carry ELECTION_INVALID and live in the service.
+const electionBody = z.object({
+  seats: z.int().min(1, '应选人数至少 1 名').max(MAX_CANDIDATES),
+  maxPicks: z.int().min(1, '每人至少可选 1 名').max(MAX_CANDIDATES),
+  candidates: z
+    .array(candidateBody)
+    .min(2, '请至少填写 2 名候选人')
+    .max(MAX_CANDIDATES),
+})
+
 export const ballotItemBody = z.object({
   title: text(80, '事项名称').min(1, '请填写事项名称'),
   description: text(1000, '事项说明'),
   matter: z.enum(['ordinary', 'special'], '请选择事项类别'),
+  election: electionBody.optional(),
 })
 
 export const itemParams = z.object({ ballotId: id, itemId: id })

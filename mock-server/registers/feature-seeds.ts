@@ -6,6 +6,7 @@
  */
 import type { Store } from '../store/database'
 import { getSetting, setSetting } from '../store/database'
+import { electionsSeed } from './election-seed'
 import { noticesSeed } from './notices-seed'
 import { repairsSeed } from './repairs-seed'
 import { ballotResultsSeed } from './voting-seed'
@@ -21,6 +22,7 @@ export const FEATURE_SEEDS: readonly FeatureSeed[] = [
   noticesSeed,
   repairsSeed,
   ballotResultsSeed,
+  electionsSeed,
 ]
 
 export function seedFeatures(

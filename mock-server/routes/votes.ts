@@ -7,6 +7,7 @@ import {
   bearerAuth,
   castVoteBody,
   castVoteHeaders,
+  itemChoices,
 } from '../http/schemas'
 import type { Context } from '../services/context'
 import { signReceipt } from '../services/ledger'
@@ -34,7 +35,7 @@ export const voteRoutes: FastifyPluginAsyncZod<{ ctx: Context }> = async (
         ctx,
         viewerOfRequest(request),
         request.params.ballotId,
-        request.body,
+        { ...request.body, choices: itemChoices(request.body.choices) },
         request.headers['idempotency-key'],
       )
       return reply.code(result.status).send(signReceipt(ctx, result.receipt))

@@ -20,6 +20,7 @@ import { NOTICE_PERIOD, SCHEDULE_PROBLEM_TEXT } from '@/core/ballot-rules'
 import { MATTER_TEXT } from '@/core/ballot'
 import type { FieldIssue } from '@/core/errors'
 import { AppError } from '@/core/errors'
+import type { Matter } from '@/core/tally'
 import { rollTotals, voterKeyOf } from '@/core/tally'
 import type {
   BallotElectorate,
@@ -43,6 +44,13 @@ import {
 } from './ballots'
 import type { Context } from './context'
 import { iso } from './context'
+import {
+  agendaElection,
+  electionDraft,
+  isElection,
+  removeElection,
+  saveElection,
+} from './elections'
 import type { Viewer } from './identity'
 import { insertNotice } from './notices-store'
 import { appendEntry } from './record'
@@ -188,6 +196,12 @@ export function managedBallot(
         : null,
     votes: counts.votes,
     proxyVotes: counts.proxy_votes,
+    elections: itemsOf(ctx.db, ballot.id)
+      .filter(isElection)
+      .map((item) => ({
+        itemId: item.id,
+        election: electionDraft(ctx.db, item),
+      })),
   }
 }
 
@@ -281,6 +295,15 @@ export function updateDraft(
   return managedBallot(ctx, viewer, ballot.id)
 }
 
+/**
+ * Electing the committee and hiring the property company are ordinary
+ * matters (Civil Code art. 278 (4), (5)): an election item is one,
+ * whatever the request says.
+ */
+function itemMatter(request: BallotItemRequest): Matter {
+  return request.election ? 'ordinary' : request.matter
+}
+
 export function addItem(
   ctx: Context,
   viewer: Viewer,
@@ -294,17 +317,21 @@ export function addItem(
       { field: 'items', message: `一次表决最多 ${MAX_ITEMS} 个事项` },
     ])
   }
-  sql(
-    ctx.db,
-    'INSERT INTO ballot_items (id, ballot_id, seq, title, description, matter) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(
-    `${ballot.id}-i${randomBytes(4).toString('hex')}`,
-    ballot.id,
-    count + 1,
-    request.title.trim(),
-    request.description.trim(),
-    request.matter,
-  )
+  const itemId = `${ballot.id}-i${randomBytes(4).toString('hex')}`
+  ctx.db.transaction(() => {
+    sql(
+      ctx.db,
+      'INSERT INTO ballot_items (id, ballot_id, seq, title, description, matter) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(
+      itemId,
+      ballot.id,
+      count + 1,
+      request.title.trim(),
+      request.description.trim(),
+      itemMatter(request),
+    )
+    saveElection(ctx, viewer, ballot.estate_id, itemId, request.election)
+  })()
   return managedBallot(ctx, viewer, ballot.id)
 }
 
@@ -323,15 +350,18 @@ export function updateItem(
 ): ManagedBallot {
   const { ballot } = draftRow(ctx, viewer, ballotId)
   const item = itemOf(ctx, ballot.id, itemId)
-  sql(
-    ctx.db,
-    'UPDATE ballot_items SET title = ?, description = ?, matter = ? WHERE id = ?',
-  ).run(
-    request.title.trim(),
-    request.description.trim(),
-    request.matter,
-    item.id,
-  )
+  ctx.db.transaction(() => {
+    sql(
+      ctx.db,
+      'UPDATE ballot_items SET title = ?, description = ?, matter = ? WHERE id = ?',
+    ).run(
+      request.title.trim(),
+      request.description.trim(),
+      itemMatter(request),
+      item.id,
+    )
+    saveElection(ctx, viewer, ballot.estate_id, item.id, request.election)
+  })()
   return managedBallot(ctx, viewer, ballot.id)
 }
 
@@ -344,6 +374,7 @@ export function removeItem(
   const { ballot } = draftRow(ctx, viewer, ballotId)
   const item = itemOf(ctx, ballot.id, itemId)
   ctx.db.transaction(() => {
+    removeElection(ctx.db, item.id)
     sql(ctx.db, 'DELETE FROM ballot_items WHERE id = ?').run(item.id)
     // Keep the numbering 1, 2, 3…: owners read "第 2 项". One row at a
     // time, upwards, so the (ballot, seq) key is never held twice.
@@ -444,6 +475,8 @@ export function announceBallot(
         seq: i.seq,
         title: i.title,
         matter: i.matter,
+        // The candidates are part of the agenda: fixed in the record.
+        ...agendaElection(ctx.db, i),
       })),
     })
     insertNotice(ctx.db, {

@@ -29,6 +29,7 @@ import { unitLabel } from '../registers/generate'
 import type { Store } from '../store/database'
 import { sql } from '../store/database'
 import type { Context } from './context'
+import { electionView } from './elections'
 import { iso } from './context'
 import type { Viewer } from './identity'
 import type { RollRow } from './roll'
@@ -59,6 +60,9 @@ export interface ItemRow {
   title: string
   description: string
   matter: Matter
+  /** Set on an election item (elections.ts); null on a yes/no item. */
+  seats: number | null
+  max_picks: number | null
 }
 
 export function phaseOf(ballot: BallotRow, now: number): BallotPhase {
@@ -124,7 +128,7 @@ export function visibleBallot(
 export function itemsOf(db: Store, ballotId: string): ItemRow[] {
   return sql(
     db,
-    'SELECT id, seq, title, description, matter FROM ballot_items WHERE ballot_id = ? ORDER BY seq',
+    'SELECT id, seq, title, description, matter, seats, max_picks FROM ballot_items WHERE ballot_id = ? ORDER BY seq',
   ).all(ballotId) as ItemRow[]
 }
 
@@ -373,7 +377,17 @@ export function ballotDetail(
       name: `${estate.name}${STAFF_ORG_TEXT[ballot.organizer_org]}`,
       mandate,
     },
-    items: itemsOf(ctx.db, ballot.id),
+    items: itemsOf(ctx.db, ballot.id).map((item) => {
+      const election = electionView(ctx, item)
+      return {
+        id: item.id,
+        seq: item.seq,
+        title: item.title,
+        description: item.description,
+        matter: item.matter,
+        ...(election ? { election } : {}),
+      }
+    }),
     roll: {
       units: roll.length,
       area: formatArea(totals.area),

@@ -40,6 +40,7 @@ import type { BallotRow } from './ballots'
 import { itemsOf, phaseOf, visibleBallot } from './ballots'
 import type { Context } from './context'
 import { iso } from './context'
+import { electionRules } from './elections'
 import type { Viewer } from './identity'
 import { publishRoll } from './published-roll'
 import { readRecord } from './record'
@@ -320,12 +321,16 @@ export function exportRecord(
       closesAt: iso(ballot.closes_at),
       publishedAt:
         ballot.published_at === null ? null : iso(ballot.published_at),
-      items: itemsOf(db, ballot.id).map((item) => ({
-        id: item.id,
-        seq: item.seq,
-        title: item.title,
-        matter: item.matter,
-      })),
+      items: itemsOf(db, ballot.id).map((item) => {
+        const election = electionRules(db, item)
+        return {
+          id: item.id,
+          seq: item.seq,
+          title: item.title,
+          matter: item.matter,
+          ...(election ? { election } : {}),
+        }
+      }),
     },
     roll: publishRoll(db, ballot.id, frozenRoll(db, ballot.id)),
     entries: readRecord(db, ballot.id),

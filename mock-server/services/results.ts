@@ -15,8 +15,12 @@
 import { formatArea, percent } from '@/core/area'
 import { publishDeadline } from '@/core/ballot-rules'
 import { CHOICE_TEXT, MATTER_TEXT } from '@/core/ballot'
-import type { Choice, Measure, TallyResult, Threshold } from '@/core/tally'
+import type { Measure, Threshold } from '@/core/tally'
 import { APPROVAL, QUORUM, tally } from '@/core/tally'
+import type { ElectionResult, ElectionRules } from '@/core/election'
+import { countElection, electionSummary } from '@/core/election'
+import type { ElectionItemResult, ItemChoice } from '@/core/election-api'
+import { isPicks } from '@/core/election-api'
 import type { BallotResult, ItemResult, ThresholdView } from '@/core/voting-api'
 import { AppError } from '@/core/errors'
 
@@ -32,6 +36,7 @@ import {
 import { organizerFor } from './ballot-admin'
 import type { Context } from './context'
 import { iso } from './context'
+import { candidateKinds, electionRules } from './elections'
 import type { Viewer } from './identity'
 import { insertNotice } from './notices-store'
 import { appendEntry } from './record'
@@ -76,14 +81,24 @@ export function countBallot(ctx: Store, ballot: BallotRow) {
   // The last vote of each voter counts; Map keeps the latest per key.
   const last = new Map(all.map((v) => [v.voter_id, v]))
 
+  const answers = [...last.values()].flatMap((v) => {
+    const unit = unitOfVoter.get(v.voter_id)
+    if (!unit) return []
+    return (JSON.parse(v.choices) as ItemChoice[]).map((c) => ({ unit, c }))
+  })
   const items = itemsOf(ctx.db, ballot.id).map((item) => {
-    const votes = [...last.values()].flatMap((v) => {
-      const unit = unitOfVoter.get(v.voter_id)
-      const chosen = (
-        JSON.parse(v.choices) as { itemId: string; choice: Choice }[]
-      ).find((c) => c.itemId === item.id)
-      return unit && chosen ? [{ unit, choice: chosen.choice }] : []
-    })
+    const mine = answers.filter(({ c }) => c.itemId === item.id)
+    const rules = electionRules(ctx.db, item)
+    if (rules) {
+      const votes = mine.flatMap(({ unit, c }) =>
+        isPicks(c) ? [{ unit, picks: c.picks }] : [],
+      )
+      const election = countElection(rules, units, votes)
+      return { item, result: electionSummary(election), election, rules }
+    }
+    const votes = mine.flatMap(({ unit, c }) =>
+      isPicks(c) ? [] : [{ unit, choice: c.choice }],
+    )
     return { item, result: tally(item.matter, units, votes) }
   })
   return {
@@ -94,11 +109,38 @@ export function countBallot(ctx: Store, ballot: BallotRow) {
   }
 }
 
-function itemResultOf(
-  item: ReturnType<typeof itemsOf>[number],
-  r: TallyResult,
-): ItemResult {
+type CountedItem = ReturnType<typeof countBallot>['items'][number]
+
+function electionResultOf(
+  db: Store['db'],
+  counted: CountedItem,
+): ElectionItemResult | undefined {
+  const { election, rules, item } = counted
+  if (!election || !rules) return undefined
+  const names = new Map(rules.candidates.map((c) => [c.id, c.name]))
+  const kinds = candidateKinds(db, item.id)
   return {
+    seats: rules.seats,
+    maxPicks: rules.maxPicks,
+    candidates: election.candidates.map((c) => ({
+      id: c.id,
+      name: names.get(c.id) ?? c.id,
+      kind: kinds.get(c.id) ?? 'person',
+      ...measureView(c),
+      qualified: c.qualified,
+      elected: c.elected,
+    })),
+    elected: election.elected,
+    runoff: election.runoff,
+    outcome: election.outcome,
+  }
+}
+
+function itemResultOf(db: Store['db'], counted: CountedItem): ItemResult {
+  const { item, result: r } = counted
+  const election = electionResultOf(db, counted)
+  return {
+    ...(election ? { election } : {}),
     itemId: item.id,
     seq: item.seq,
     title: item.title,
@@ -137,7 +179,7 @@ function resultOf(
     votes: count.votes,
     proxyVotes: count.proxyVotes,
     supersededVotes: count.supersededVotes,
-    items: count.items.map(({ item, result }) => itemResultOf(item, result)),
+    items: count.items.map((counted) => itemResultOf(ctx.db, counted)),
   }
 }
 
@@ -167,13 +209,60 @@ export function ballotResult(
   return resultOf(ctx, viewer, ballot)
 }
 
+/** An election's lines in the decision notice: who, or why nobody. */
+function electionLines(
+  item: CountedItem['item'],
+  election: ElectionResult,
+  rules: ElectionRules,
+): string[] {
+  const names = new Map(rules.candidates.map((c) => [c.id, c.name]))
+  const named = (ids: string[]) =>
+    ids.map((id) => names.get(id) ?? id).join('、')
+  const r = election
+  const lines = [
+    `第 ${item.seq} 项 ${item.title}：${electionOutcomeText(election, named)}`,
+    `  参与表决：面积 ${formatArea(r.participating.area)} 平方米（占 ${percent(r.participating.area, r.totals.area)}%），人数 ${r.participating.headcount} 人（占 ${percent(r.participating.headcount, r.totals.headcount)}%）`,
+  ]
+  for (const c of r.candidates) {
+    lines.push(
+      `  ${names.get(c.id) ?? c.id}：面积 ${formatArea(c.area)} 平方米，人数 ${c.headcount} 人${c.elected ? '（当选）' : ''}`,
+    )
+  }
+  lines.push(
+    `  弃权：面积 ${formatArea(r.abstain.area)} 平方米，人数 ${r.abstain.headcount} 人`,
+  )
+  return lines
+}
+
+function electionOutcomeText(
+  r: ElectionResult,
+  named: (ids: string[]) => string,
+): string {
+  switch (r.outcome) {
+    case 'no-quorum':
+      return '无人当选（参与表决的业主未达到法定比例）'
+    case 'nobody-qualified':
+      return '无人当选（没有候选人同时获得过半数面积和过半数人数的支持）'
+    case 'runoff-needed':
+      return r.elected.length > 0
+        ? `${named(r.elected)} 当选；${named(r.runoff)} 得票相同，需另行表决`
+        : `${named(r.runoff)} 得票相同，需另行表决`
+    case 'elected':
+      return `${named(r.elected)} 当选`
+  }
+}
+
 /** The text of the decision notice: outcome first, figures after. */
 function decisionText(
   ballot: BallotRow,
   count: ReturnType<typeof countBallot>,
 ): string {
   const lines = [`“${ballot.title}”投票已于截止时间结束，结果如下。`, '']
-  for (const { item, result: r } of count.items) {
+  for (const { item, result: r, election, rules } of count.items) {
+    if (election && rules) {
+      lines.push(...electionLines(item, election, rules))
+      continue
+    }
     const outcome = !r.quorum
       ? '未通过（参与表决的业主未达到法定比例）'
       : r.approved
@@ -225,7 +314,7 @@ export function publish(
       proxyVotes: count.proxyVotes,
       supersededVotes: count.supersededVotes,
       publishedBy: by === null ? 'deadline' : 'organizer',
-      items: count.items.map(({ item, result: r }) => ({
+      items: count.items.map(({ item, result: r, election }) => ({
         itemId: item.id,
         matter: item.matter,
         totals: { area: r.totals.area, headcount: r.totals.headcount },
@@ -234,6 +323,21 @@ export function publish(
         abstain: { area: r.abstain.area, headcount: r.abstain.headcount },
         quorum: r.quorum,
         approved: r.approved,
+        // Each candidate's support, so an audit can check who was elected.
+        ...(election
+          ? {
+              election: {
+                candidates: election.candidates.map((c) => ({
+                  id: c.id,
+                  area: c.area,
+                  headcount: c.headcount,
+                })),
+                elected: election.elected,
+                runoff: election.runoff,
+                outcome: election.outcome,
+              },
+            }
+          : {}),
       })),
     })
     insertNotice(ctx.db, {

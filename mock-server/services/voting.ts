@@ -20,7 +20,8 @@ import type {
 import type { FieldIssue } from '@/core/errors'
 import { AppError } from '@/core/errors'
 import { canonicalJson, receiptCode } from '@/core/record'
-import type { Choice } from '@/core/tally'
+import type { ItemChoice } from '@/core/election-api'
+import { isPicks } from '@/core/election-api'
 
 import { unitLabel } from '../registers/generate'
 import type { Store } from '../store/database'
@@ -31,15 +32,14 @@ import type { Context } from './context'
 import { iso } from './context'
 import type { Viewer } from './identity'
 import { registeredPhone } from './identity'
+import { checkPicks, pickNames } from './elections'
 import { authorityFor } from './proxies'
 import { appendEntry } from './record'
 import { checkSmsCode, sendSmsCode } from './sms'
 import { checkStepUp, signStepUp } from './tokens'
 
-export interface ChoiceInput {
-  itemId: string
-  choice: Choice
-}
+/** A motion's 同意/反对/弃权, or an election's picks (empty: abstain). */
+export type ChoiceInput = ItemChoice
 
 export interface VoteInput {
   ballotId: string
@@ -71,7 +71,7 @@ export function voteRequestHash(
 ): string {
   const sorted = [...choices]
     .sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0))
-    .map((c) => ({ itemId: c.itemId, choice: c.choice }))
+    .map(recordedChoice)
   // Backend-only, so Node's hash (several times faster than the pure-JS
   // one the shared record code uses) is fine here.
   return createHash('sha256')
@@ -111,12 +111,31 @@ export function receiptOf(db: Store, vote: VoteRow): Receipt {
     castAt: iso(vote.at),
     seq: vote.seq,
     entryHash: vote.entry_hash,
-    choices: choices.map((c) => ({
-      itemId: c.itemId,
-      itemTitle: titles.get(c.itemId) ?? '',
-      choice: c.choice,
-    })),
+    choices: choices.map((c) =>
+      isPicks(c)
+        ? {
+            itemId: c.itemId,
+            itemTitle: titles.get(c.itemId) ?? '',
+            picks: c.picks,
+            pickNames: pickNames(db, c.itemId, c.picks),
+          }
+        : {
+            itemId: c.itemId,
+            itemTitle: titles.get(c.itemId) ?? '',
+            choice: c.choice,
+          },
+    ),
   }
+}
+
+/**
+ * Only the answer goes into the record and the hash: whatever else a
+ * client sends along is dropped, so equal votes hash equally.
+ */
+function recordedChoice(c: ChoiceInput): ChoiceInput {
+  return isPicks(c)
+    ? { itemId: c.itemId, picks: [...c.picks] }
+    : { itemId: c.itemId, choice: c.choice }
 }
 
 /**
@@ -142,7 +161,7 @@ export function appendVote(db: Store, input: VoteInput): Receipt {
     const order = new Map(itemsOf(db, input.ballotId).map((i) => [i.id, i.seq]))
     const choices = [...input.choices]
       .sort((a, b) => (order.get(a.itemId) ?? 0) - (order.get(b.itemId) ?? 0))
-      .map((c) => ({ itemId: c.itemId, choice: c.choice }))
+      .map(recordedChoice)
     const entry = appendEntry(db, input.ballotId, 'vote', input.at, {
       voterId: input.voterId,
       choices,
@@ -255,6 +274,8 @@ function checkChoices(
     seen.add(c.itemId)
   })
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', issues)
+
+  checkPicks(db, items, choices)
 
   const missing = items.filter((item) => !seen.has(item.id))
   if (missing.length > 0) {

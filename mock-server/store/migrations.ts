@@ -495,4 +495,29 @@ export const MIGRATIONS: readonly Migration[] = [
     BEGIN SELECT RAISE(ABORT, 'ledger blocks are append-only'); END;
   `,
   },
+  {
+    // Election items (src/core/election.ts): a ballot item with seats is
+    // an election, and its candidates carry what each agreed to publish.
+    // Photos and documents are files uploaded first (0005).
+    name: '0007-elections',
+    sql: `
+  ALTER TABLE ballot_items ADD COLUMN seats INTEGER CHECK (seats >= 1);
+  ALTER TABLE ballot_items ADD COLUMN max_picks INTEGER
+    CHECK (max_picks >= 1 AND max_picks <= seats);
+  CREATE TABLE election_candidates (
+    id TEXT PRIMARY KEY,
+    item_id TEXT NOT NULL REFERENCES ballot_items (id),
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'company')),
+    name TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    photo_file_id TEXT REFERENCES files (id),
+    document_file_ids TEXT NOT NULL,
+    consent_name INTEGER NOT NULL CHECK (consent_name IN (0, 1)),
+    consent_photo INTEGER NOT NULL CHECK (consent_photo IN (0, 1)),
+    consent_statement INTEGER NOT NULL CHECK (consent_statement IN (0, 1)),
+    UNIQUE (item_id, seq)
+  ) STRICT;
+  `,
+  },
 ]

@@ -8,8 +8,9 @@
  * arrive masked unless the person is looking at their own.
  */
 import type { BallotPhase } from './ballot'
+import type { ElectionView, ItemChoice } from './election-api'
 import type { SignedReceipt } from './record-api'
-import type { Choice, Matter } from './tally'
+import type { Matter } from './tally'
 import type { BallotElectorate } from './voting-api'
 
 export const API_PREFIX = '/api'
@@ -146,6 +147,8 @@ export interface BallotItemView {
   title: string
   description: string
   matter: Matter
+  /** Present on an election item: the candidates and how many to pick. */
+  election?: ElectionView
 }
 
 export interface VoteCast {
@@ -208,7 +211,7 @@ export interface StepUpGranted {
 
 export interface CastVoteRequest {
   voterId: string
-  choices: { itemId: string; choice: Choice }[]
+  choices: ItemChoice[]
   stepUpToken: string
 }
 
@@ -220,5 +223,6 @@ export interface Receipt {
   castAt: string
   seq: number
   entryHash: string
-  choices: { itemId: string; itemTitle: string; choice: Choice }[]
+  /** On an election item, `pickNames` are the picks as published. */
+  choices: (ItemChoice & { itemTitle: string; pickNames?: string[] })[]
 }

@@ -31,6 +31,10 @@ import { entryProblem, GENESIS_HASH } from './record'
 import type { TrustedKeys } from './seal'
 import { checkEndorsements, headerHash } from './seal'
 import { formatArea } from './area'
+import type { ElectionRules, ElectionVote } from './election'
+import { countElection, electionSummary } from './election'
+import type { ElectionOutput } from './election-input'
+import { electionOutput } from './election-input'
 import type { Choice, Measure, RollUnit, TallyProblem, UnitVote } from './tally'
 import { CHOICES, tally, TallyInputError } from './tally'
 import type { MeasureJson, TallyOutput } from './tally-input'
@@ -79,6 +83,15 @@ export type AuditProblem =
       recounted: string
     }
   | { kind: 'result-missing'; itemId: string }
+  /** An election's published candidates, elected or run-off differ. */
+  | {
+      kind: 'election-mismatch'
+      itemId: string
+      /** The candidate whose support differs; null for the elected list. */
+      candidate: string | null
+      published: string
+      recounted: string
+    }
   | { kind: 'count-failed'; problem: TallyProblem; subject: string }
 
 export interface ItemRecount {
@@ -87,6 +100,8 @@ export interface ItemRecount {
   recounted: TallyOutput
   /** Null when no result has been published to compare with. */
   published: TallyOutput | null
+  /** On an election item: each candidate's support, recounted. */
+  election?: ElectionOutput
 }
 
 export interface AuditReport {
@@ -125,21 +140,27 @@ export const AUDIT_CHUNK = 2000
 // follow-on problems helps nobody. The first ones name the damage.
 const MAX_PROBLEMS = 50
 
+/** A motion's choice, or the candidates picked on an election item. */
+type CountedChoice = Choice | readonly string[]
+
 interface CountedVote {
   voterId: string
-  choices: Map<string, Choice>
+  choices: Map<string, CountedChoice>
 }
 
 function readVote(entry: RecordEntryView): CountedVote | null {
   const { voterId, choices } = entry.body
   if (typeof voterId !== 'string' || !Array.isArray(choices)) return null
-  const map = new Map<string, Choice>()
+  const map = new Map<string, CountedChoice>()
   for (const c of choices) {
     if (typeof c !== 'object' || c === null || Array.isArray(c)) return null
-    const { itemId, choice } = c as { itemId?: unknown; choice?: unknown }
+    const { itemId, choice, picks } = c as Record<string, unknown>
     if (typeof itemId !== 'string') return null
-    if (!CHOICES.includes(choice as Choice)) return null
-    map.set(itemId, choice as Choice)
+    if (Array.isArray(picks) && picks.every((p) => typeof p === 'string')) {
+      map.set(itemId, picks as string[])
+    } else if (CHOICES.includes(choice as Choice)) {
+      map.set(itemId, choice as Choice)
+    } else return null
   }
   return { voterId, choices: map }
 }
@@ -162,6 +183,79 @@ const COUNTED = ['totals', 'agree', 'oppose', 'abstain'] as const
 
 function measureJson(m: Measure): MeasureJson {
   return { area: formatArea(m.area), headcount: m.headcount }
+}
+
+/** An election's published detail, from the `result` entry's item. */
+interface PublishedElection {
+  candidates: Map<string, Measure>
+  elected: string[]
+  runoff: string[]
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string')
+}
+
+function readPublishedElection(raw: unknown): PublishedElection | null {
+  if (typeof raw !== 'object' || raw === null) return null
+  const e = raw as Record<string, unknown>
+  if (!Array.isArray(e.candidates)) return null
+  if (!isStringList(e.elected) || !isStringList(e.runoff)) return null
+  const candidates = new Map<string, Measure>()
+  for (const c of e.candidates) {
+    const r = c as Record<string, unknown>
+    if (!isCount(c) || typeof r.id !== 'string') return null
+    candidates.set(r.id, { area: c.area, headcount: c.headcount })
+  }
+  return { candidates, elected: e.elected, runoff: e.runoff }
+}
+
+/** Each election's published detail, by item; empty with no result. */
+function publishedElections(
+  entries: readonly RecordEntryView[],
+): Map<string, PublishedElection | null> {
+  let entry: RecordEntryView | undefined
+  for (const e of entries) if (e.kind === 'result') entry = e
+  const found = new Map<string, PublishedElection | null>()
+  const items = entry && Array.isArray(entry.body.items) ? entry.body.items : []
+  for (const raw of items) {
+    const r = raw as Record<string, unknown> | null
+    if (r && typeof r.itemId === 'string' && r.election !== undefined) {
+      found.set(r.itemId, readPublishedElection(r.election))
+    }
+  }
+  return found
+}
+
+/** The first way a published election differs from its recount. */
+function electionDifference(
+  published: PublishedElection | null,
+  recounted: ElectionOutput,
+): Omit<
+  Extract<AuditProblem, { kind: 'election-mismatch' }>,
+  'itemId' | 'kind'
+> | null {
+  if (!published) {
+    return { candidate: null, published: 'missing', recounted: 'present' }
+  }
+  for (const c of recounted.candidates) {
+    const a = published.candidates.get(c.id)
+    const mine = measureText({ area: c.area, headcount: c.headcount })
+    const theirs = a ? measureText(measureJson(a)) : 'missing'
+    if (mine !== theirs) {
+      return { candidate: c.id, published: theirs, recounted: mine }
+    }
+  }
+  const pair = [
+    [published.elected, recounted.elected],
+    [published.runoff, recounted.runoff],
+  ]
+  for (const [a, b] of pair) {
+    if (JSON.stringify([...a].sort()) !== JSON.stringify([...b].sort())) {
+      return { candidate: null, published: a.join(','), recounted: b.join(',') }
+    }
+  }
+  return null
 }
 
 /**
@@ -273,11 +367,27 @@ export function countedVotes(
  * the first unit of that voter, which the tally counts for all of them.
  */
 export function itemVotes(exported: RecordExport, itemId: string): UnitVote[] {
+  return votesOf(exported, itemId).flatMap(({ unit, choice }) =>
+    typeof choice === 'string' ? [{ unit, choice }] : [],
+  )
+}
+
+/** An election item's recount input from the record, as itemVotes. */
+export function electionVotes(
+  exported: RecordExport,
+  itemId: string,
+): ElectionVote[] {
+  return votesOf(exported, itemId).flatMap(({ unit, choice }) =>
+    typeof choice === 'string' ? [] : [{ unit, picks: [...choice] }],
+  )
+}
+
+function votesOf(exported: RecordExport, itemId: string) {
   const unitOfVoter = new Map<string, string>()
   for (const u of exported.roll) {
     if (!unitOfVoter.has(u.voter)) unitOfVoter.set(u.voter, u.unit)
   }
-  const votes: UnitVote[] = []
+  const votes: { unit: string; choice: CountedChoice }[] = []
   for (const vote of countedVotes(exported.entries).values()) {
     const unit = unitOfVoter.get(vote.voterId)
     const choice = vote.choices.get(itemId)
@@ -286,6 +396,27 @@ export function itemVotes(exported: RecordExport, itemId: string): UnitVote[] {
     }
   }
   return votes
+}
+
+/** One item recounted: a motion with the tally, an election with its count. */
+function recountItem(
+  exported: RecordExport,
+  item: RecordExport['ballot']['items'][number],
+  units: RollUnit[],
+): { recounted: TallyOutput; election?: ElectionOutput } {
+  if (!item.election) {
+    return {
+      recounted: tallyOutput(
+        tally(item.matter, units, itemVotes(exported, item.id)),
+      ),
+    }
+  }
+  const rules: ElectionRules = item.election
+  const result = countElection(rules, units, electionVotes(exported, item.id))
+  return {
+    recounted: tallyOutput(electionSummary(result)),
+    election: electionOutput(rules, result),
+  }
 }
 
 function noPause(): Promise<void> {
@@ -435,22 +566,29 @@ export async function auditRecord(
   const ordered = [...exported.ballot.items].sort((a, b) => a.seq - b.seq)
   try {
     const units: RollUnit[] = rollUnitsOf(roll)
+    const elections = publishedElections(entries)
     for (let i = 0; i < ordered.length; i++) {
       const item = ordered[i]
-      const recounted = tallyOutput(
-        tally(item.matter, units, itemVotes(exported, item.id)),
-      )
+      const { recounted, election } = recountItem(exported, item, units)
       const publishedItem = published?.get(item.id) ?? null
       if (published && publishedItem === null) {
         problem({ kind: 'result-missing', itemId: item.id })
       }
       const diff = publishedItem && firstDifference(publishedItem, recounted)
       if (diff) problem({ kind: 'result-mismatch', itemId: item.id, ...diff })
+      const electionDiff =
+        published &&
+        election &&
+        electionDifference(elections.get(item.id) ?? null, election)
+      if (electionDiff) {
+        problem({ kind: 'election-mismatch', itemId: item.id, ...electionDiff })
+      }
       items.push({
         itemId: item.id,
         title: item.title,
         recounted,
         published: publishedItem,
+        ...(election ? { election } : {}),
       })
       report({ stage: 'count', done: i + 1, total: ordered.length })
       await pause()

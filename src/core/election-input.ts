@@ -15,6 +15,7 @@ import {
   countElection,
   type Candidate,
   type ElectionOutcome,
+  type ElectionResult,
   type ElectionRules,
   type ElectionVote,
 } from './election'
@@ -93,7 +94,14 @@ export function readElectionInput(value: unknown): {
 /** Parsed JSON in, JSON-ready result out; throws TallyInputError. */
 export function electionJson(value: unknown): ElectionOutput {
   const { rules, units, votes } = readElectionInput(value)
-  const result = countElection(rules, units, votes)
+  return electionOutput(rules, countElection(rules, units, votes))
+}
+
+/** A count in the command's output form, as the app's audit shows it. */
+export function electionOutput(
+  rules: ElectionRules,
+  result: ElectionResult,
+): ElectionOutput {
   const names = new Map(rules.candidates.map((c) => [c.id, c.name]))
   return {
     totals: measureJson(result.totals),

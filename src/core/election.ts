@@ -21,6 +21,7 @@ import {
   voterKeyOf,
   type Measure,
   type RollUnit,
+  type TallyResult,
 } from './tally'
 
 export interface Candidate {
@@ -209,5 +210,27 @@ export function countElection(
     elected,
     runoff,
     outcome,
+  }
+}
+
+/**
+ * An election in the yes/no shape that a ballot's result, its record
+ * and its audit share with every other item: `agree` is who picked at
+ * least one candidate, `oppose` is nobody, and `approved` says whether
+ * anyone was elected. The candidates' own support is in the full result.
+ */
+export function electionSummary(result: ElectionResult): TallyResult {
+  const { participating: part, abstain } = result
+  return {
+    totals: result.totals,
+    participating: part,
+    agree: {
+      area: part.area - abstain.area,
+      headcount: part.headcount - abstain.headcount,
+    },
+    oppose: { area: 0, headcount: 0 },
+    abstain,
+    quorum: result.quorum,
+    approved: result.elected.length > 0,
   }
 }

@@ -470,6 +470,27 @@ export const ERRORS = {
     message: '没有找到您的这条投票记录',
     action: '请从“我的回执”中打开这张回执后再核验',
   },
+  // ---- elections
+  TOO_MANY_PICKS: {
+    status: 422,
+    message: '选择的候选人超过了允许的人数',
+    action: '请减少选择，不超过该事项允许的人数',
+  },
+  PICK_INVALID: {
+    status: 422,
+    message: '选择的候选人不在名单中，或同一人选了两次',
+    action: '请返回重新选择候选人',
+  },
+  ELECTION_INVALID: {
+    status: 400,
+    message: '选举事项的设置有误',
+    action: '请检查候选人、应选人数和每人可选人数',
+  },
+  ELECTION_MISMATCH: {
+    status: 422,
+    message: '这个事项的选择方式不对',
+    action: '选举事项请选择候选人或弃权，其他事项请选择同意、反对或弃权',
+  },
 } as const satisfies Record<string, ErrorSpec>
 
 export type ErrorCode = keyof typeof ERRORS

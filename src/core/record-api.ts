@@ -8,6 +8,7 @@ import type { Receipt } from './api-types'
 import type { Canonical } from './record'
 import type { InclusionProof } from './merkle'
 import type { SealedBlock } from './seal'
+import type { ElectionRules } from './election'
 import type { Matter } from './tally'
 
 /**
@@ -76,7 +77,14 @@ export interface RecordExport {
     closesAt: string
     /** Null until the result is published, as a `result` entry. */
     publishedAt: string | null
-    items: { id: string; seq: number; title: string; matter: Matter }[]
+    items: {
+      id: string
+      seq: number
+      title: string
+      matter: Matter
+      /** On an election item; names as published (masked unless agreed). */
+      election?: ElectionRules
+    }[]
   }
   roll: PublishedRollUnit[]
   entries: RecordEntryView[]

@@ -5,7 +5,8 @@
  * full audit recounts. A file that is not a record export is refused with
  * the tally's own error, naming the first field that is wrong.
  */
-import { itemVotes } from './audit'
+import { electionVotes, itemVotes } from './audit'
+import type { ElectionVote } from './election'
 import { rollUnitsOf } from './published-roll'
 import type { RecordExport } from './record-api'
 import { RECORD_EXPORT_FORMAT } from './record-api'
@@ -49,6 +50,19 @@ export function readRecordExport(value: unknown): RecordExport {
       fail(`ballot.items[${i}].matter`)
     }
     if (typeof item.seq !== 'number') fail(`ballot.items[${i}].seq`)
+    const { election } = item
+    if (
+      election !== undefined &&
+      (!isObject(election) ||
+        typeof election.seats !== 'number' ||
+        typeof election.maxPicks !== 'number' ||
+        !Array.isArray(election.candidates) ||
+        !election.candidates.every(
+          (c: unknown) => isObject(c) && typeof c.id === 'string',
+        ))
+    ) {
+      fail(`ballot.items[${i}].election`)
+    }
   })
   if (!Array.isArray(roll)) fail('roll')
   roll.forEach((u: unknown, i: number) => {
@@ -92,15 +106,42 @@ export function readRecordExport(value: unknown): RecordExport {
   return value as unknown as RecordExport
 }
 
-/** One item's recount input: the published roll and each voter's vote. */
+/**
+ * An election item's recount input, as election-input.ts reads it but
+ * with areas already in 0.01 m², as for a yes/no item.
+ */
+export interface ElectionRecountInput {
+  kind: 'election'
+  seats: number
+  maxPicks: number
+  candidates: { id: string; name: string }[]
+  units: TallyInput['units']
+  votes: ElectionVote[]
+}
+
+/**
+ * One item's recount input: the published roll and each voter's vote,
+ * in the election form for an election item.
+ */
 export function tallyInputOf(
   exported: RecordExport,
   itemId: string,
-): TallyInput {
+): TallyInput | ElectionRecountInput {
   const item = exported.ballot.items.find((i) => i.id === itemId)
   if (!item) {
     const known = exported.ballot.items.map((i) => i.id).join(', ')
     fail(`no item ${itemId} in this ballot (items: ${known})`)
+  }
+  if (item.election) {
+    const { seats, maxPicks, candidates } = item.election
+    return {
+      kind: 'election',
+      seats,
+      maxPicks,
+      candidates: candidates.map((c) => ({ id: c.id, name: c.name })),
+      units: rollUnitsOf(exported.roll),
+      votes: electionVotes(exported, itemId),
+    }
   }
   return {
     matter: item.matter,

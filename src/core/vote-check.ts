@@ -4,7 +4,9 @@
  * is kept separately, so the app can say in plain words what passed and
  * show, one tap deeper, exactly what was checked.
  */
+import { isPicks } from './election-api'
 import { verifyInclusion } from './merkle'
+import type { Canonical } from './record'
 import { canonicalJson, entryHash } from './record'
 import type { SignedReceipt, VoteProof } from './record-api'
 import type { EndorserId, ReceiptClaim, TrustedKeys } from './seal'
@@ -52,10 +54,11 @@ export function receiptSignatureValid(
 
 function sameChoices(receipt: SignedReceipt, body: VoteProof['entry']['body']) {
   const recorded = Array.isArray(body.choices) ? body.choices : []
-  const mine = receipt.choices.map((c) => ({
-    itemId: c.itemId,
-    choice: c.choice,
-  }))
+  const mine = receipt.choices.map((c): Canonical =>
+    isPicks(c)
+      ? { itemId: c.itemId, picks: c.picks }
+      : { itemId: c.itemId, choice: c.choice },
+  )
   return canonicalJson(recorded) === canonicalJson(mine)
 }
 

@@ -12,6 +12,11 @@ import type {
   Turnout,
 } from './api-types'
 import type { BallotPhase } from './ballot'
+import type {
+  ElectionDraft,
+  ElectionItemResult,
+  ElectionRequest,
+} from './election-api'
 import type { Matter } from './tally'
 
 /**
@@ -36,6 +41,8 @@ export interface BallotItemRequest {
   title: string
   description: string
   matter: Matter
+  /** Makes the item an election; elections are ordinary matters. */
+  election?: ElectionRequest
 }
 
 /** Why a staff member may (or may not) run ballots in an estate. */
@@ -73,6 +80,8 @@ export interface ManagedBallot {
   publishBy: string | null
   votes: number
   proxyVotes: number
+  /** Election items as entered, names and all, for the editor. */
+  elections?: ElectionDraft[]
 }
 
 export interface StaffBallotList {
@@ -104,6 +113,11 @@ export interface ItemResult {
   approved: boolean
   quorumThreshold: ThresholdView
   approvalThreshold: ThresholdView
+  /**
+   * On an election item: each candidate's support. `agree` and `oppose`
+   * are then zero, and `approved` says whether anyone was elected.
+   */
+  election?: ElectionItemResult
 }
 
 export interface BallotResult {

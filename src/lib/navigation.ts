@@ -20,6 +20,7 @@ export const ROUTES = {
   repairCase: '/pages/repair-case/index',
   repairQueue: '/pages/repair-queue/index',
   repairProject: '/pages/repair-project/index',
+  repairProjectNew: '/pages/repair-project-new/index',
   notice: '/pages/notice/index',
   noticePost: '/pages/notice-post/index',
   ballotResult: '/pages/ballot-result/index',

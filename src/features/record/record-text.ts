@@ -66,6 +66,10 @@ export function problemText(
       return `第 ${p.seq} 条记录的投票时间在截止之后`
     case 'result-mismatch':
       return `“${itemTitle(p.itemId)}”的重新计票与公布结果不一致：${FIELD_TEXT[p.field]}公布为 ${p.published}，重新计票为 ${p.recounted}`
+    case 'election-mismatch':
+      return p.candidate === null
+        ? `“${itemTitle(p.itemId)}”公布的当选名单与重新计票不一致：公布为 ${p.published || '无'}，重新计票为 ${p.recounted || '无'}`
+        : `“${itemTitle(p.itemId)}”候选人 ${p.candidate} 的得票与公布结果不一致：公布为 ${p.published}，重新计票为 ${p.recounted}`
     case 'result-missing':
       return `公布的结果中没有“${itemTitle(p.itemId)}”`
     case 'count-failed':

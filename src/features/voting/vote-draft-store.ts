@@ -16,12 +16,19 @@ import { randomId, storageAdapter } from '@/platform'
 export interface VoteDraft {
   voterId: string | null
   choices: Record<string, Choice>
+  /**
+   * Candidates picked on election items. Missing in drafts kept before
+   * elections existed. Abstaining on an election is choices[id] 弃权.
+   */
+  picks?: Record<string, string[]>
   attemptKey: string | null
 }
 
 interface VoteDraftState {
   drafts: Record<string, VoteDraft>
   choose: (ballotId: string, itemId: string, choice: Choice) => void
+  /** Picks on an election item; picking someone undoes an abstention. */
+  pick: (ballotId: string, itemId: string, picks: string[]) => void
   selectVoter: (ballotId: string, voterId: string) => void
   /** The key for sending this draft now: the kept one, or a new one. */
   attemptKeyFor: (ballotId: string) => string
@@ -49,8 +56,21 @@ export const useVoteDrafts = create<VoteDraftState>()(
         choose: (ballotId, itemId, choice) => {
           const draft = get().drafts[ballotId] ?? EMPTY
           if (draft.choices[itemId] === choice) return
+          const picks = { ...draft.picks }
+          delete picks[itemId]
           update(ballotId, {
             choices: { ...draft.choices, [itemId]: choice },
+            picks,
+            attemptKey: null,
+          })
+        },
+        pick: (ballotId, itemId, picks) => {
+          const draft = get().drafts[ballotId] ?? EMPTY
+          const choices = { ...draft.choices }
+          delete choices[itemId]
+          update(ballotId, {
+            choices,
+            picks: { ...draft.picks, [itemId]: picks },
             attemptKey: null,
           })
         },

@@ -4,6 +4,9 @@ import { a11y } from './a11y'
 import './ui.scss'
 
 const NUMERIC_TEXT = { type: 'text', inputmode: 'numeric', pattern: '[0-9]*' }
+// Amounts with a decimal point ("2350.50"): the same reasoning, with the
+// keypad that has a point.
+const DECIMAL_TEXT = { type: 'text', inputmode: 'decimal' }
 
 export interface TextFieldProps {
   id: string
@@ -56,6 +59,7 @@ export function TextField({
           // drops leading zeros; digits are text with a numeric keypad.
           // (Mini-programs ignore nativeProps and use their number type.)
           ...(type === 'number' ? NUMERIC_TEXT : {}),
+          ...(type === 'digit' ? DECIMAL_TEXT : {}),
         }}
       />
       {hint ? <View className="field__hint">{hint}</View> : null}

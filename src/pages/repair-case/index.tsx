@@ -21,6 +21,9 @@ export default function RepairCasePage() {
               onOpenProject={(projectId) =>
                 openPage(withQuery(ROUTES.repairProject, { id: projectId }))
               }
+              onMakeProject={(caseId) =>
+                openPage(withQuery(ROUTES.repairProjectNew, { caseId }))
+              }
             />
           ) : (
             <EmptyState title="没有指明是哪条报修" hint="请从报修列表进入" />

@@ -18,6 +18,7 @@ import { PlainText } from './plain-text'
 import { PublicIncomeView } from './public-income-view'
 import { ReadCounts } from './read-counts'
 import { RectificationList } from './rectification-list'
+import { ScheduleForm } from './schedule-form'
 import { WithdrawForm } from './withdraw-form'
 import './notices.scss'
 
@@ -34,7 +35,8 @@ interface ShownProps {
 }
 
 function Shown({ notice, profile, onChange, onOpenBallot }: ShownProps) {
-  const [withdrawing, setWithdrawing] = useState(false)
+  // One change at a time: withdrawing or rescheduling, not both.
+  const [changing, setChanging] = useState<'withdraw' | 'schedule' | null>(null)
   const [pinBusy, setPinBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
   const staffOrg = staffOrgOf(profile, notice.estateId)
@@ -137,14 +139,23 @@ function Shown({ notice, profile, onChange, onOpenBallot }: ShownProps) {
       {notice.canManage && !withdrawn ? (
         <Section title="管理公告">
           {error ? <ErrorNotice error={error} /> : null}
-          {withdrawing ? (
+          {changing === 'withdraw' ? (
             <WithdrawForm
               noticeId={notice.id}
               onWithdrawn={(updated) => {
-                setWithdrawing(false)
+                setChanging(null)
                 onChange(updated)
               }}
-              onCancel={() => setWithdrawing(false)}
+              onCancel={() => setChanging(null)}
+            />
+          ) : changing === 'schedule' ? (
+            <ScheduleForm
+              notice={notice}
+              onSaved={(updated) => {
+                setChanging(null)
+                onChange(updated)
+              }}
+              onCancel={() => setChanging(null)}
             />
           ) : (
             <>
@@ -156,7 +167,18 @@ function Shown({ notice, profile, onChange, onOpenBallot }: ShownProps) {
               >
                 {notice.pinned ? '取消置顶' : '置顶'}
               </ActionButton>
-              <ActionButton kind="danger" onClick={() => setWithdrawing(true)}>
+              <ActionButton
+                kind="secondary"
+                onClick={() => setChanging('schedule')}
+              >
+                {notice.state === 'scheduled'
+                  ? '修改发布或结束时间'
+                  : '修改结束时间'}
+              </ActionButton>
+              <ActionButton
+                kind="danger"
+                onClick={() => setChanging('withdraw')}
+              >
                 撤回公告
               </ActionButton>
             </>

@@ -6,6 +6,7 @@ import { STAFF_ORG_TEXT } from '@/core/api-types'
 import type { AppError } from '@/core/errors'
 import type { NoticeDetail } from '@/core/notices-api'
 import type { NoticeCategory } from '@/core/notices'
+import { PARTY_TEXT, RECTIFICATION_STATUS_TEXT } from '@/core/rectification'
 import {
   categoriesFor,
   cleanBody,
@@ -30,21 +31,24 @@ import {
 import { getBuildings } from '../api/get-buildings'
 import { postNotice } from '../api/post-notice'
 import { audienceText } from '../notice-text'
+import {
+  newStatementDraft,
+  readStatement,
+  type StatementDraft,
+  type StatementProblems,
+} from '../statement-draft'
 import { AttachmentPicker, type PickedAttachment } from './attachment-picker'
 import { CheckChips, RadioChips } from './choice-chips'
+import { PublicIncomeView } from './public-income-view'
+import {
+  type ItemDraft,
+  type ItemProblems,
+  newItem,
+  readItems,
+  RectificationEditor,
+} from './rectification-editor'
+import { StatementEditor } from './statement-editor'
 import './notices.scss'
-
-/**
- * Categories this form writes. Rectification lists and public-income
- * statements are tables with their own checks; they are posted through
- * the API (and seeded) and are not typed on a phone.
- */
-const FORM_CATEGORIES: readonly NoticeCategory[] = [
-  'announcement',
-  'emergency',
-  'meeting',
-  'decision',
-]
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -88,12 +92,29 @@ interface Draft {
   start: Start
   ending: Ending
   files: PickedAttachment[]
+  /** Kept while another category is chosen, so switching loses nothing. */
+  items: ItemDraft[]
+  statement: StatementDraft
 }
 
-type Problems = Partial<Record<'title' | 'body' | 'buildings', string>>
+interface Problems {
+  title?: string
+  body?: string
+  buildings?: string
+  items?: ItemProblems
+  statement?: StatementProblems
+}
 
 function check(d: Draft): Problems {
   const problems: Problems = {}
+  if (d.category === 'rectification') {
+    const read = readItems(d.items)
+    if (!read.ok) problems.items = read.problems
+  }
+  if (d.category === 'public-income') {
+    const read = readStatement(d.statement)
+    if (!read.ok) problems.statement = read.problems
+  }
   const title = cleanTitle(d.title)
   if (title === '') problems.title = '请填写标题'
   else if (title.length > NOTICE_TITLE_MAX) {
@@ -135,6 +156,8 @@ export function PostNoticeForm({
     start: 'now',
     ending: 'none',
     files: [],
+    items: [newItem()],
+    statement: newStatementDraft(Date.now()),
   }))
   const [problems, setProblems] = useState<Problems>({})
   const [reviewing, setReviewing] = useState(false)
@@ -154,9 +177,10 @@ export function PostNoticeForm({
   }
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
-  const allowed = categoriesFor(draft.org, estate.hasOwnersCommittee).filter(
-    (c) => FORM_CATEGORIES.includes(c),
-  )
+  const allowed = categoriesFor(draft.org, estate.hasOwnersCommittee)
+  // Read again at sending: the review step only opens once both are ok.
+  const items = readItems(draft.items)
+  const statement = readStatement(draft.statement)
   const audience =
     draft.reach === 'estate'
       ? ({ kind: 'estate' } as const)
@@ -187,6 +211,14 @@ export function PostNoticeForm({
           ? null
           : new Date(publishAt + Number(draft.ending) * DAY).toISOString(),
       attachments: draft.files.map(({ fileId, name }) => ({ fileId, name })),
+      rectification:
+        draft.category === 'rectification' && items.ok
+          ? items.items
+          : undefined,
+      publicIncome:
+        draft.category === 'public-income' && statement.ok
+          ? statement.statement
+          : undefined,
     }).then(
       (notice) => {
         setBusy(false)
@@ -225,6 +257,24 @@ export function PostNoticeForm({
         </View>
         <View className="notice__title">{cleanTitle(draft.title)}</View>
         <View className="plain-text">{cleanBody(draft.body)}</View>
+        {draft.category === 'rectification' && items.ok ? (
+          <View {...a11y({ role: 'list', label: '整改事项' })}>
+            {items.items.map((item, i) => (
+              <View
+                key={`${i}:${item.title}`}
+                className="review-line"
+                {...a11y({ role: 'listitem' })}
+              >
+                {i + 1}. {item.title}（{PARTY_TEXT[item.responsible]}，
+                {item.deadline} 前，
+                {RECTIFICATION_STATUS_TEXT[item.status ?? 'pending']}）
+              </View>
+            ))}
+          </View>
+        ) : null}
+        {draft.category === 'public-income' && statement.ok ? (
+          <PublicIncomeView statement={statement.statement} />
+        ) : null}
         {error ? <ErrorNotice error={error} /> : null}
         <ActionButton onClick={submit} busy={busy} busyText="正在发布…">
           确认发布
@@ -275,6 +325,27 @@ export function PostNoticeForm({
           onChange={(category) => set({ category })}
         />
       </Section>
+
+      {draft.category === 'rectification' ? (
+        <Section title="整改事项">
+          <RectificationEditor
+            value={draft.items}
+            onChange={(items) => set({ items })}
+            problems={problems.items ?? {}}
+          />
+        </Section>
+      ) : null}
+
+      {draft.category === 'public-income' ? (
+        <Section title="收支表">
+          <StatementEditor
+            value={draft.statement}
+            onChange={(statement) => set({ statement })}
+            problems={problems.statement ?? {}}
+            now={Date.now()}
+          />
+        </Section>
+      ) : null}
 
       <Section title="内容">
         <TextField

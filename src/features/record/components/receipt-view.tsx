@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useState } from 'react'
 
 import { CHOICE_TEXT } from '@/core/ballot'
+import { isPicks, picksText } from '@/core/election-api'
 import type { SignedReceipt } from '@/core/record-api'
 import { receiptSignatureValid } from '@/core/vote-check'
 import { formatDateTime } from '@/lib/time'
@@ -32,7 +33,11 @@ function Choices({ receipt }: { receipt: SignedReceipt }) {
         receipt.choices.map((c) => (
           <View key={c.itemId} className="record__row">
             <View>{c.itemTitle}</View>
-            <View className="record__choice">{CHOICE_TEXT[c.choice]}</View>
+            <View className="record__choice">
+              {isPicks(c)
+                ? picksText(c.pickNames ?? c.picks)
+                : CHOICE_TEXT[c.choice]}
+            </View>
           </View>
         ))
       ) : (

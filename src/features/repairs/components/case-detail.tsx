@@ -3,6 +3,7 @@ import { useState } from 'react'
 
 import { CATEGORY_TEXT, RATING_TEXT, URGENCY_TEXT } from '@/core/repair-case'
 import type { RepairCaseDetail } from '@/core/repairs-api'
+import { useSession } from '@/features/identity'
 import { fileUrl } from '@/lib/api-client'
 import { useRemote } from '@/lib/remote'
 import { formatDateTime } from '@/lib/time'
@@ -19,12 +20,15 @@ export interface CaseDetailProps {
   caseId: string
   onOpenCase: (caseId: string) => void
   onOpenProject: (projectId: string) => void
+  /** Staff chose to make a works project of this case. */
+  onMakeProject?: (caseId: string) => void
 }
 
 export function CaseDetail({
   caseId,
   onOpenCase,
   onOpenProject,
+  onMakeProject,
 }: CaseDetailProps) {
   const { state, reload } = useRemote(caseId, () => getCase(caseId))
   // An action answers with the case as it now stands; show that at once.
@@ -41,6 +45,7 @@ export function CaseDetail({
           onChanged={setChanged}
           onOpenCase={onOpenCase}
           onOpenProject={onOpenProject}
+          onMakeProject={onMakeProject}
         />
       )}
     </RemoteView>
@@ -52,14 +57,29 @@ interface CaseViewProps {
   onChanged: (kase: RepairCaseDetail) => void
   onOpenCase: (caseId: string) => void
   onOpenProject: (projectId: string) => void
+  onMakeProject?: (caseId: string) => void
 }
+
+// A case in these states is over without works; the backend refuses them.
+const NO_PROJECT_STATES: readonly string[] = ['rejected', 'cancelled', 'merged']
 
 function CaseView({
   kase,
   onChanged,
   onOpenCase,
   onOpenProject,
+  onMakeProject,
 }: CaseViewProps) {
+  const staff = useSession(
+    (s) =>
+      s.profile?.staffRoles.some((r) => r.estateId === kase.estateId) ?? false,
+  )
+  const canMakeProject =
+    staff &&
+    onMakeProject !== undefined &&
+    kase.place.kind !== 'unit' &&
+    kase.projectId === null &&
+    !NO_PROJECT_STATES.includes(kase.state)
   return (
     <View>
       <Section>
@@ -133,6 +153,16 @@ function CaseView({
           onClick={() => kase.projectId && onOpenProject(kase.projectId)}
         >
           查看维修工程（进度与费用分摊）
+        </ActionButton>
+      ) : null}
+
+      {canMakeProject ? (
+        <ActionButton
+          kind="secondary"
+          label="转为工程项目（共有部分维修，设预算和费用分摊）"
+          onClick={() => onMakeProject?.(kase.id)}
+        >
+          转为工程项目
         </ActionButton>
       ) : null}
 

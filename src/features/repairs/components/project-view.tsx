@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import { useState } from 'react'
 
 import { formatFen } from '@/core/cost-sharing'
@@ -8,7 +8,7 @@ import {
   FUNDING_TEXT,
   type ProjectDetail,
 } from '@/core/repairs-api'
-import { toAppError } from '@/lib/api-client'
+import { fileUrl, toAppError } from '@/lib/api-client'
 import { useRemote } from '@/lib/remote'
 import { formatDateTime } from '@/lib/time'
 import {
@@ -22,7 +22,12 @@ import {
 
 import { getProject } from '../api/get-project'
 import { updateProgress } from '../api/update-progress'
+import { ChipGroup } from './chip-group'
+import { InspectionForm } from './inspection-form'
 import './repairs.scss'
+
+// The progress form's choice for "this update finishes no milestone".
+const NO_MILESTONE = 'none'
 
 // Long tables are cut on screen; the viewer's own units always show.
 const UNITS_SHOWN = 12
@@ -139,11 +144,29 @@ function ProjectBody({
                 {formatDateTime(i.at)} · {i.inspector} ·{' '}
                 {i.passed ? '合格' : '发现问题'}：{i.note}（照片{' '}
                 {i.photos.length} 张）
+                {i.photos.length > 0 ? (
+                  <View className="repair-photos__grid">
+                    {i.photos.map((photo, n) => (
+                      <View key={photo.id} className="repair-photos__item">
+                        <Image
+                          className="repair-photos__image"
+                          src={fileUrl(photo)}
+                          mode="aspectFill"
+                          ariaLabel={`${i.inspector} 的现场照片第 ${n + 1} 张`}
+                        />
+                      </View>
+                    ))}
+                  </View>
+                ) : null}
               </View>
             ))}
           </View>
         )}
       </Section>
+
+      {project.canInspect ? (
+        <InspectionForm project={project} onLogged={onChanged} />
+      ) : null}
 
       {project.canManage ? (
         <ProgressForm project={project} onChanged={onChanged} />
@@ -217,8 +240,10 @@ function ProgressForm({
 }) {
   const [progress, setProgress] = useState(String(project.progress))
   const [note, setNote] = useState('')
+  const [milestoneId, setMilestoneId] = useState<string>(NO_MILESTONE)
   const [sending, setSending] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
+  const open = project.milestones.filter((m) => m.doneAt === null)
   const value = Number(progress)
   const valid = /^\d{1,3}$/.test(progress) && value <= 100
 
@@ -229,9 +254,12 @@ function ProgressForm({
       onChanged(
         await updateProgress(project.id, {
           progress: value,
+          ...(milestoneId !== NO_MILESTONE ? { milestoneId } : {}),
           ...(note.trim() ? { note: note.trim() } : {}),
         }),
       )
+      setMilestoneId(NO_MILESTONE)
+      setNote('')
     } catch (cause) {
       setError(toAppError(cause))
     } finally {
@@ -240,7 +268,7 @@ function ProgressForm({
   }
 
   return (
-    <Section title="更新进度（工作人员）">
+    <Section title="更新进度与节点（工作人员）">
       <TextField
         id="project-progress"
         label="进度（0–100）"
@@ -250,6 +278,26 @@ function ProgressForm({
         onChange={setProgress}
         problem={valid ? null : '请填写 0 到 100 的整数'}
       />
+      {open.length > 0 ? (
+        <View>
+          <View className="field__label" aria-hidden="true">
+            同时标记完成的节点
+          </View>
+          <ChipGroup
+            label="同时标记完成的节点"
+            options={[
+              { value: NO_MILESTONE, text: '不标记节点' },
+              ...open.map((m) => ({
+                value: m.id,
+                text: `${m.seq}. ${m.title}`,
+                hint: `计划 ${formatDateTime(m.dueAt)}`,
+              })),
+            ]}
+            value={milestoneId}
+            onChange={setMilestoneId}
+          />
+        </View>
+      ) : null}
       <TextField
         id="project-note"
         label="进展说明（选填）"

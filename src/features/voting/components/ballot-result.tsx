@@ -6,6 +6,7 @@ import { formatDateTime } from '@/lib/time'
 import { RemoteView, Section } from '@/lib/ui'
 
 import { getResult } from '../api/get-result'
+import { ElectionResultView } from './election-result'
 import { ItemResultView } from './result-bars'
 
 export function ResultBody({ result }: { result: Result }) {
@@ -35,9 +36,17 @@ export function ResultBody({ result }: { result: Result }) {
         ) : null}
       </Section>
       <Section title={`各项结果（共 ${result.items.length} 项）`}>
-        {result.items.map((item) => (
-          <ItemResultView key={item.itemId} result={item} />
-        ))}
+        {result.items.map((item) =>
+          item.election ? (
+            <ElectionResultView
+              key={item.itemId}
+              result={item}
+              election={item.election}
+            />
+          ) : (
+            <ItemResultView key={item.itemId} result={item} />
+          ),
+        )}
       </Section>
     </View>
   )

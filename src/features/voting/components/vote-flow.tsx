@@ -7,7 +7,7 @@ import type {
   MyVoter,
   Receipt,
 } from '@/core/api-types'
-import { CHOICE_TEXT, MATTER_TEXT } from '@/core/ballot'
+import { MATTER_TEXT } from '@/core/ballot'
 import { AppError, ERRORS } from '@/core/errors'
 import { toAppError } from '@/lib/api-client'
 import { useRemote } from '@/lib/remote'
@@ -20,6 +20,8 @@ import { castVote } from '../api/cast-vote'
 import { getBallot } from '../api/get-ballot'
 import { unitsText, voteAccess } from '../ballot-text'
 import { draftOf, useVoteDrafts, type VoteDraft } from '../vote-draft-store'
+import { answerOf, answerText, isAnswered, picksOf } from '../vote-answers'
+import { CandidatePicker } from './candidate-picker'
 import { ChoiceGroup } from './choice-group'
 import { StepUp } from './step-up'
 import { VoteAccessNotice } from './vote-access-notice'
@@ -66,7 +68,7 @@ export function VoteFlow({ ballotId, onReceipt }: VoteFlowProps) {
 }
 
 function missingItems(items: BallotItemView[], draft: VoteDraft) {
-  return items.filter((item) => !draft.choices[item.id])
+  return items.filter((item) => !isAnswered(item, draft))
 }
 
 interface VoteStepsProps {
@@ -81,6 +83,7 @@ function VoteSteps({ ballot, pending, changing, onReceipt }: VoteStepsProps) {
   const elder = useElderMode((s) => s.elder)
   const draft = useVoteDrafts(draftOf(ballot.id))
   const choose = useVoteDrafts((s) => s.choose)
+  const pick = useVoteDrafts((s) => s.pick)
   const selectVoter = useVoteDrafts((s) => s.selectVoter)
   const attemptKeyFor = useVoteDrafts((s) => s.attemptKeyFor)
   const finish = useVoteDrafts((s) => s.finish)
@@ -122,10 +125,7 @@ function VoteSteps({ ballot, pending, changing, onReceipt }: VoteStepsProps) {
         ballot.id,
         {
           voterId: voter.voterId,
-          choices: items.map((item) => ({
-            itemId: item.id,
-            choice: draft.choices[item.id],
-          })),
+          choices: items.map((item) => answerOf(item, draft)),
           stepUpToken,
         },
         key,
@@ -228,8 +228,9 @@ function VoteSteps({ ballot, pending, changing, onReceipt }: VoteStepsProps) {
           <Section title={`第 ${index + 1} 项，共 ${items.length} 项`}>
             <ItemChoice
               item={item}
-              value={draft.choices[item.id]}
+              draft={draft}
               onChange={(c) => choose(ballot.id, item.id, c)}
+              onPick={(picks) => pick(ballot.id, item.id, picks)}
             />
           </Section>
           {incompleteNotice}
@@ -238,7 +239,7 @@ function VoteSteps({ ballot, pending, changing, onReceipt }: VoteStepsProps) {
           ) : (
             <ActionButton
               onClick={() => setItemIndex(index + 1)}
-              disabled={!draft.choices[item.id]}
+              disabled={!isAnswered(item, draft)}
             >
               下一项
             </ActionButton>
@@ -263,8 +264,9 @@ function VoteSteps({ ballot, pending, changing, onReceipt }: VoteStepsProps) {
           <Section key={item.id} title={`第 ${item.seq} 项`}>
             <ItemChoice
               item={item}
-              value={draft.choices[item.id]}
+              draft={draft}
               onChange={(c) => choose(ballot.id, item.id, c)}
+              onPick={(picks) => pick(ballot.id, item.id, picks)}
             />
           </Section>
         ))}
@@ -290,7 +292,7 @@ function VoteSteps({ ballot, pending, changing, onReceipt }: VoteStepsProps) {
                   第 {item.seq} 项 {item.title}
                 </View>
                 <View className="review__choice">
-                  {CHOICE_TEXT[draft.choices[item.id]]}
+                  {answerText(item, draft)}
                 </View>
               </View>
             ))}
@@ -342,7 +344,7 @@ function VoteSteps({ ballot, pending, changing, onReceipt }: VoteStepsProps) {
         <View className="muted">
           您的选择：
           {items
-            .map((i) => `第 ${i.seq} 项 ${CHOICE_TEXT[draft.choices[i.id]]}`)
+            .map((i) => `第 ${i.seq} 项 ${answerText(i, draft)}`)
             .join('；')}
         </View>
         {error ? (
@@ -376,25 +378,41 @@ function VoteSteps({ ballot, pending, changing, onReceipt }: VoteStepsProps) {
 
 function ItemChoice({
   item,
-  value,
+  draft,
   onChange,
+  onPick,
 }: {
   item: BallotItemView
-  value: VoteDraft['choices'][string] | undefined
+  draft: VoteDraft
   onChange: Parameters<typeof ChoiceGroup>[0]['onChange']
+  onPick: (picks: string[]) => void
 }) {
+  const label = `第 ${item.seq} 项：${item.title}`
   return (
     <View>
       <View className="item__title">{item.title}</View>
-      <View className="muted">{MATTER_TEXT[item.matter]}</View>
+      <View className="muted">
+        {item.election ? '选举（过半数通过）' : MATTER_TEXT[item.matter]}
+      </View>
       {item.description ? (
         <View className="item__text">{item.description}</View>
       ) : null}
-      <ChoiceGroup
-        label={`第 ${item.seq} 项：${item.title}`}
-        value={value}
-        onChange={onChange}
-      />
+      {item.election ? (
+        <CandidatePicker
+          label={label}
+          election={item.election}
+          picks={picksOf(draft, item.id)}
+          abstained={draft.choices[item.id] === 'abstain'}
+          onChange={onPick}
+          onAbstain={() => onChange('abstain')}
+        />
+      ) : (
+        <ChoiceGroup
+          label={label}
+          value={draft.choices[item.id]}
+          onChange={onChange}
+        />
+      )}
     </View>
   )
 }
