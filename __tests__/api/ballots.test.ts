@@ -43,6 +43,7 @@ describe('the ballot list', () => {
       ['chenxi-parking', 'open'],
       ['chenxi-property-roads', 'open'],
       ['chenxi-ev-charging', 'announced'],
+      ['chenxi-tender-2027', 'announced'],
       ['chenxi-audit-2025', 'closed'],
       ['chenxi-property-2025', 'published'],
     ])

@@ -298,3 +298,23 @@ describe('a full election', () => {
     expect(recount.candidates.map((c) => c.headcount)).toEqual([3, 2, 1, 1, 0])
   })
 })
+
+describe('the seeded company tender', () => {
+  it('shows owners of 晨曦名邸 three bidders for one seat, with their bid summaries', async () => {
+    const owner = await signIn(t, 'owner')
+    const response = await get(owner.token, '/api/ballots/chenxi-tender-2027')
+    expect(response.statusCode).toBe(200)
+    const ballot = response.json<BallotDetail>()
+    expect(ballot.phase).toBe('announced')
+    const election = ballot.items[0].election
+    expect([election?.seats, election?.maxPicks]).toEqual([1, 1])
+    expect(election?.candidates.map((c) => [c.kind, c.name])).toEqual([
+      ['company', '上海申安物业管理有限公司'],
+      ['company', '上海绿苑物业服务有限公司'],
+      ['company', '上海嘉实物业有限公司'],
+    ])
+    expect(election?.candidates[1].statement).toBe(
+      '报价 2.10 元/平方米·月；门岗一人加巡逻；每季度公开公共收益明细；电梯年检外包。',
+    )
+  })
+})

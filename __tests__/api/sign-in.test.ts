@@ -298,6 +298,18 @@ describe('malformed requests', () => {
     expect(codeOf(response)).toBe('MALFORMED_REQUEST')
   })
 
+  // Found by trying the app: a pasted essay got "请求格式有误".
+  it('answers a body past the size limit with BODY_TOO_LARGE', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ channel: 'h5', code: 'x'.repeat(200_000) }),
+    })
+    expect(response.statusCode).toBe(413)
+    expect(codeOf(response)).toBe('BODY_TOO_LARGE')
+  })
+
   it('answers an unknown API route with NOT_FOUND', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/nothing' })
     expect(response.statusCode).toBe(404)

@@ -287,6 +287,37 @@ describe('co-owners', () => {
     expect(refused.statusCode).toBe(409)
     expect(codeOf(refused)).toBe('ALREADY_VOTED')
   })
+
+  // Found by trying the app: where changes were allowed, the second
+  // co-owner replaced the first one's vote and nobody was told.
+  it('refuses a co-owner overturning the other co-owner vote where changes are allowed', async () => {
+    const a = await signIn(t, 'co-owner-a')
+    const b = await signIn(t, 'co-owner-b')
+    const cast = await postVote(
+      t.app,
+      a.token,
+      PARKING,
+      await ballotVote(a, PARKING, 'agree'),
+    )
+    expect(cast.statusCode).toBe(201)
+
+    const overturn = await postVote(
+      t.app,
+      b.token,
+      PARKING,
+      await ballotVote(b, PARKING, 'oppose'),
+    )
+    expect(overturn.statusCode).toBe(409)
+    expect(codeOf(overturn)).toBe('CO_OWNER_ALREADY_VOTED')
+
+    const own = await postVote(
+      t.app,
+      a.token,
+      PARKING,
+      await ballotVote(a, PARKING, 'oppose'),
+    )
+    expect(own.statusCode).toBe(201)
+  })
 })
 
 describe('a ballot that allows changes', () => {

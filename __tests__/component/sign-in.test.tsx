@@ -97,6 +97,35 @@ describe('real-name verification', () => {
     expect(useSession.getState().profile).toBeNull()
   })
 
+  // Found by trying the app: after correcting a mistyped phone the button
+  // stayed locked for a minute and the old number's code stayed on screen.
+  it('lets a corrected phone number get its own code at once', async () => {
+    const api = installFakeApi(platformRequest as jest.Mock)
+    api.on(
+      'POST /api/identity/sms',
+      ok({
+        sentTo: '139****5679',
+        expiresAt: SESSION_EXPIRES,
+        resendAfter: new Date(NOW + 60000).toISOString(),
+        mockCode: '111111',
+      }),
+    )
+    signedInUnverified()
+    render(<SignIn onDone={jest.fn()} />)
+
+    await type('手机号', '13912345679')
+    fireEvent.click(screen.getByRole('button', { name: '获取验证码' }))
+    expect(
+      await screen.findByRole('button', { name: '重新获取验证码（60 秒）' }),
+    ).toBeInTheDocument()
+
+    await type('手机号', '13912345678')
+    expect(
+      screen.getByRole('button', { name: '获取验证码' }),
+    ).not.toBeDisabled()
+    expect(screen.queryByText(/验证码 111111/)).not.toBeInTheDocument()
+  })
+
   it('says the person is an owner once verified', async () => {
     const api = installFakeApi(platformRequest as jest.Mock)
     api.on(

@@ -35,7 +35,12 @@ export function handleError(
     return send(reply, new AppError('VALIDATION_FAILED', issues))
   }
 
-  // Fastify's own 4xx: unreadable JSON, wrong content type, body too big.
+  // A text far past any field's limit: say so, rather than "malformed".
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return send(reply, new AppError('BODY_TOO_LARGE'))
+  }
+
+  // Fastify's own 4xx: unreadable JSON, wrong content type.
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) {
     return send(reply, new AppError('MALFORMED_REQUEST'))

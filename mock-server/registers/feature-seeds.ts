@@ -9,6 +9,7 @@ import { getSetting, setSetting } from '../store/database'
 import { electionsSeed } from './election-seed'
 import { noticesSeed } from './notices-seed'
 import { repairsSeed } from './repairs-seed'
+import { tenderSeed } from './tender-seed'
 import { ballotResultsSeed } from './voting-seed'
 
 export interface FeatureSeed {
@@ -23,6 +24,7 @@ export const FEATURE_SEEDS: readonly FeatureSeed[] = [
   repairsSeed,
   ballotResultsSeed,
   electionsSeed,
+  tenderSeed,
 ]
 
 export function seedFeatures(

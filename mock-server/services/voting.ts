@@ -79,15 +79,6 @@ export function voteRequestHash(
     .digest('hex')
 }
 
-function hasVoted(db: Store, ballotId: string, voterId: string): boolean {
-  return (
-    sql(
-      db,
-      'SELECT 1 FROM votes WHERE ballot_id = ? AND voter_id = ? LIMIT 1',
-    ).get(ballotId, voterId) !== undefined
-  )
-}
-
 export function receiptOf(db: Store, vote: VoteRow): Receipt {
   const ballot = sql(db, 'SELECT title FROM ballots WHERE id = ?').get(
     vote.ballot_id,
@@ -138,6 +129,42 @@ function recordedChoice(c: ChoiceInput): ChoiceInput {
     : { itemId: c.itemId, choice: c.choice }
 }
 
+interface EarlierVote {
+  seq: number
+  cast_by: string | null
+  proxy_id: string | null
+}
+
+function latestVote(
+  db: Store,
+  ballotId: string,
+  voterId: string,
+): EarlierVote | undefined {
+  return sql(
+    db,
+    'SELECT seq, cast_by, proxy_id FROM votes WHERE ballot_id = ? AND voter_id = ? ORDER BY seq DESC LIMIT 1',
+  ).get(ballotId, voterId) as EarlierVote | undefined
+}
+
+/**
+ * Where changes are allowed, who may replace a unit's vote. A co-owned
+ * unit is one voter whose owners agree who casts it (Supreme People's
+ * Court interpretation on building ownership, art. 9): the co-owner who
+ * cast it may change it, and an owner may replace their proxy's vote, but
+ * one co-owner may not silently overturn the other's.
+ */
+function checkMayReplace(
+  earlier: EarlierVote,
+  castBy: string | null,
+  proxyId: string | null,
+): void {
+  const sameCaster = earlier.cast_by === castBy
+  const ownerOverProxy = earlier.proxy_id !== null && proxyId === null
+  if (!sameCaster && !ownerOverProxy) {
+    throw new AppError('CO_OWNER_ALREADY_VOTED')
+  }
+}
+
 /**
  * The one path by which a vote enters the store, for real votes and for
  * the seed alike. Refuses a second vote for a voter unless the ballot
@@ -150,13 +177,11 @@ export function appendVote(db: Store, input: VoteInput): Receipt {
       db,
       'SELECT allow_changes FROM ballots WHERE id = ?',
     ).get(input.ballotId) as { allow_changes: number }
-    const earlier = sql(
-      db,
-      'SELECT seq FROM votes WHERE ballot_id = ? AND voter_id = ? ORDER BY seq DESC LIMIT 1',
-    ).get(input.ballotId, input.voterId) as { seq: number } | undefined
+    const earlier = latestVote(db, input.ballotId, input.voterId)
     if (earlier && ballot.allow_changes !== 1) {
       throw new AppError('ALREADY_VOTED')
     }
+    if (earlier) checkMayReplace(earlier, input.castBy, input.proxyId ?? null)
 
     const order = new Map(itemsOf(db, input.ballotId).map((i) => [i.id, i.seq]))
     const choices = [...input.choices]
@@ -314,13 +339,19 @@ export async function castVote(
 
   const ballot = visibleBallot(ctx, viewer, ballotId)
   checkCanVote(ctx, viewer, ballot)
-  authorityFor(ctx, viewer, ballotId, request.voterId)
+  const asked = authorityFor(ctx, viewer, ballotId, request.voterId)
   checkChoices(ctx.db, ballotId, request.choices)
-  if (
-    ballot.allow_changes !== 1 &&
-    hasVoted(ctx.db, ballotId, request.voterId)
-  ) {
+  const earlier = latestVote(ctx.db, ballotId, request.voterId)
+  if (earlier && ballot.allow_changes !== 1) {
     throw new AppError('ALREADY_VOTED')
+  }
+  // Refused before the step-up, so nobody waits for an SMS in vain.
+  if (earlier) {
+    checkMayReplace(
+      earlier,
+      viewer.personId,
+      asked.kind === 'proxy' ? asked.proxyId : null,
+    )
   }
   if (!request.stepUpToken) throw new AppError('STEP_UP_REQUIRED')
   await checkStepUp(ctx, request.stepUpToken, {

@@ -123,7 +123,11 @@ export interface Turnout {
   quorum: boolean
 }
 
-/** Where the viewer stands in a ballot. */
+/**
+ * Where the viewer's units stand in a ballot, whatever its phase:
+ * 'to-vote' means none of them has voted, which after the deadline means
+ * they did not (the app words it by phase, see voting/ballot-text.ts).
+ */
 export type MyBallotStatus =
   'not-eligible' | 'to-vote' | 'voted' | 'partly-voted'
 

@@ -33,6 +33,11 @@ export const ERRORS = {
     message: '手机号码有误',
     action: '请填写 11 位中国大陆手机号码',
   },
+  BODY_TOO_LARGE: {
+    status: 413,
+    message: '提交的内容太长',
+    action: '请删减文字后再提交（已填写的内容仍保留在本页）',
+  },
   IDEMPOTENCY_KEY_MISSING: {
     status: 400,
     message: '提交缺少防重复标识',
@@ -148,6 +153,11 @@ export const ERRORS = {
     status: 409,
     message: '投票已截止',
     action: '截止后不能再投票，结果公布后可在议事中查看',
+  },
+  CO_OWNER_ALREADY_VOTED: {
+    status: 409,
+    message: '这套共有房屋已由另一位共有人投票',
+    action: '共有房屋只计一票；如需修改，请由投票的共有人本人修改',
   },
   ALREADY_VOTED: {
     status: 409,

@@ -82,9 +82,18 @@ export function voteAccess(b: BallotDetail): VoteAccess {
   }
   const pending = b.myVoters.filter((v) => v.vote === null)
   // Where the estate's rules allow changes, a cast vote may be replaced
-  // until the deadline; the last one counts.
-  if (pending.length === 0 && b.allowChanges && b.phase === 'open') {
-    return { kind: 'can-vote', pending: b.myVoters, changing: true }
+  // until the deadline; the last one counts. Only by whoever cast it, or
+  // by the owner over their proxy: a co-owner may not overturn the other.
+  const changeable = b.myVoters.filter(
+    (v) => v.vote !== null && (v.vote.byMe || v.vote.byProxy === true),
+  )
+  if (
+    pending.length === 0 &&
+    changeable.length > 0 &&
+    b.allowChanges &&
+    b.phase === 'open'
+  ) {
+    return { kind: 'can-vote', pending: changeable, changing: true }
   }
   if (pending.length === 0) return { kind: 'all-voted' }
   if (b.phase === 'announced' || b.phase === 'draft') {

@@ -9,10 +9,12 @@ import {
   scheduleProblem,
   SCHEDULE_PROBLEM_TEXT,
 } from '@/core/ballot-rules'
+import type { ElectionRequest } from '@/core/election-api'
 import { AppError } from '@/core/errors'
 import type { Matter } from '@/core/tally'
 import type {
   BallotElectorate,
+  BallotItemRequest,
   DraftBallotRequest,
   ManagedBallot,
 } from '@/core/voting-api'
@@ -36,11 +38,19 @@ import {
   updateDraft,
   updateItem,
 } from '../api/ballot-admin'
+import type { ElectionForm, ElectionProblems } from '../election-form'
+import {
+  electionFormOf,
+  electionProblems,
+  electionRequest,
+  noElection,
+} from '../election-form'
 import {
   formatScheduleInput,
   nineOnOrAfter,
   parseScheduleInput,
 } from '../schedule-input'
+import { ElectionEditor } from './election-editor'
 import { OptionGroup } from './option-group'
 import { RollPreviewView } from './roll-preview'
 import './ballot-admin.scss'
@@ -268,34 +278,53 @@ interface ItemForm {
   title: string
   description: string
   matter: Matter
+  election: ElectionForm
+}
+
+function itemRequest(form: ItemForm): BallotItemRequest {
+  const election = electionRequest(form.election)
+  return {
+    title: form.title.trim(),
+    description: form.description.trim(),
+    // The backend makes every election an ordinary matter anyway.
+    matter: election ? 'ordinary' : form.matter,
+    ...(election ? { election } : {}),
+  }
 }
 
 function ItemFields({
+  idPrefix,
+  estateId,
   initial,
   saveText,
   onSave,
   onCancel,
 }: {
+  /** Keeps field ids apart when an item is edited beside the new one. */
+  idPrefix: string
+  estateId: string
   initial: ItemForm
   saveText: string
-  onSave: (form: ItemForm) => Promise<void>
+  onSave: (request: BallotItemRequest) => Promise<void>
   onCancel?: () => void
 }) {
   const [form, setForm] = useState(initial)
   const [problem, setProblem] = useState<string | null>(null)
+  const [electionIssues, setElectionIssues] = useState<ElectionProblems | null>(
+    null,
+  )
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
 
   async function save() {
-    if (form.title.trim() === '') {
-      setProblem('请填写事项名称')
-      return
-    }
-    setProblem(null)
+    const issues = electionProblems(form.election)
+    setProblem(form.title.trim() === '' ? '请填写事项名称' : null)
+    setElectionIssues(issues)
+    if (form.title.trim() === '' || issues) return
     setBusy(true)
     setError(null)
     try {
-      await onSave(form)
+      await onSave(itemRequest(form))
       setForm(initial)
     } catch (cause) {
       setError(toAppError(cause))
@@ -321,13 +350,22 @@ function ItemFields({
         onChange={(description) => setForm((f) => ({ ...f, description }))}
         maxlength={1000}
       />
-      <OptionGroup
-        label="事项类别"
-        options={MATTER_OPTIONS}
-        value={form.matter}
-        onChange={(matter) => setForm((f) => ({ ...f, matter }))}
-        hint="筹集维修资金、改建重建建筑物、改变共有部分用途或利用共有部分经营，属于重大事项"
+      <ElectionEditor
+        idPrefix={idPrefix}
+        estateId={estateId}
+        value={form.election}
+        onChange={(election) => setForm((f) => ({ ...f, election }))}
+        problems={electionIssues}
       />
+      {form.election.kind === 'none' ? (
+        <OptionGroup
+          label="事项类别"
+          options={MATTER_OPTIONS}
+          value={form.matter}
+          onChange={(matter) => setForm((f) => ({ ...f, matter }))}
+          hint="筹集维修资金、改建重建建筑物、改变共有部分用途或利用共有部分经营，属于重大事项"
+        />
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <ActionButton onClick={save} busy={busy} busyText="正在保存…">
         {saveText}
@@ -343,11 +381,15 @@ function ItemFields({
 
 function ItemLine({
   ballotId,
+  estateId,
   item,
+  election,
   onChanged,
 }: {
   ballotId: string
+  estateId: string
   item: BallotItemView
+  election: ElectionRequest | undefined
   onChanged: (managed: ManagedBallot) => void
 }) {
   const [editing, setEditing] = useState(false)
@@ -356,10 +398,17 @@ function ItemLine({
     return (
       <View className="admin-item" {...a11y({ role: 'listitem' })}>
         <ItemFields
-          initial={item}
+          idPrefix={`item-${item.id}`}
+          estateId={estateId}
+          initial={{
+            title: item.title,
+            description: item.description,
+            matter: item.matter,
+            election: election ? electionFormOf(election) : noElection(),
+          }}
           saveText={`保存第 ${item.seq} 项`}
-          onSave={async (form) => {
-            onChanged(await updateItem(ballotId, item.id, form))
+          onSave={async (request) => {
+            onChanged(await updateItem(ballotId, item.id, request))
             setEditing(false)
           }}
           onCancel={() => setEditing(false)}
@@ -374,6 +423,7 @@ function ItemLine({
       </View>
       <View className="muted">{MATTER_TEXT[item.matter]}</View>
       {item.description ? <View>{item.description}</View> : null}
+      {election ? <ElectionSummary election={election} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
       <View className="admin-item__actions">
         <ActionButton
@@ -395,6 +445,29 @@ function ItemLine({
         >
           删除
         </ActionButton>
+      </View>
+    </View>
+  )
+}
+
+/** An election item in the list: its rules and candidates, in full. */
+function ElectionSummary({ election }: { election: ElectionRequest }) {
+  const tender = election.candidates.some((c) => c.kind === 'company')
+  return (
+    <View>
+      <View>
+        {tender ? '选聘物业' : '选举'}：应选 {election.seats} 名，每人最多选{' '}
+        {election.maxPicks} 名
+      </View>
+      <View {...a11y({ role: 'list', label: '候选人' })}>
+        {election.candidates.map((c, index) => (
+          <View key={`${index}:${c.name}`} {...a11y({ role: 'listitem' })}>
+            {index + 1} 号 {c.name}
+            {c.documentFileIds.length > 0
+              ? `（材料 ${c.documentFileIds.length} 份）`
+              : ''}
+          </View>
+        ))}
       </View>
     </View>
   )
@@ -499,7 +572,11 @@ function DraftEditor({
             <ItemLine
               key={`${item.id}:${item.seq}:${item.title}:${item.matter}`}
               ballotId={ballot.id}
+              estateId={ballot.estateId}
               item={item}
+              election={
+                managed.elections?.find((e) => e.itemId === item.id)?.election
+              }
               onChanged={setManaged}
             />
           ))}
@@ -511,9 +588,18 @@ function DraftEditor({
           添加事项
         </View>
         <ItemFields
-          initial={{ title: '', description: '', matter: 'ordinary' }}
+          idPrefix="item-new"
+          estateId={ballot.estateId}
+          initial={{
+            title: '',
+            description: '',
+            matter: 'ordinary',
+            election: noElection(),
+          }}
           saveText="添加事项"
-          onSave={async (form) => setManaged(await addItem(ballot.id, form))}
+          onSave={async (request) =>
+            setManaged(await addItem(ballot.id, request))
+          }
         />
       </Section>
       <Section title="名册预览">

@@ -87,6 +87,9 @@ export function VerifyForm() {
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({})
   const [serverProblems, setServerProblems] = useState<Problems>({})
   const [mockCode, setMockCode] = useState<string | null>(null)
+  // The number the last code went to: after the person corrects a
+  // mistyped phone, the wait and the code shown belong to the old one.
+  const [smsPhone, setSmsPhone] = useState<string | null>(null)
   const [smsBusy, setSmsBusy] = useState(false)
   const [sending, setSending] = useState(false)
   const [error, setError] = useState<AppError | null>(null)
@@ -115,8 +118,10 @@ export function VerifyForm() {
     setSmsBusy(true)
     setError(null)
     try {
-      const sent = await requestSms(normalisePhone(values.phone))
+      const phone = normalisePhone(values.phone)
+      const sent = await requestSms(phone)
       setMockCode(sent.mockCode ?? null)
+      setSmsPhone(phone)
       countdown.start(SMS_RESEND_SECONDS, sent.resendAfter)
     } catch (cause) {
       setError(toAppError(cause))
@@ -144,6 +149,9 @@ export function VerifyForm() {
       setSending(false)
     }
   }
+
+  const codeIsForThisPhone = smsPhone === normalisePhone(values.phone)
+  const wait = codeIsForThisPhone ? countdown.left : 0
 
   return (
     <Section title="第二步：实名认证">
@@ -186,13 +194,11 @@ export function VerifyForm() {
         onClick={sendSms}
         busy={smsBusy}
         busyText="正在发送验证码…"
-        disabled={countdown.left > 0}
+        disabled={wait > 0}
       >
-        {countdown.left > 0
-          ? `重新获取验证码（${countdown.left} 秒）`
-          : '获取验证码'}
+        {wait > 0 ? `重新获取验证码（${wait} 秒）` : '获取验证码'}
       </ActionButton>
-      {mockCode ? <MockSmsHint code={mockCode} /> : null}
+      {mockCode && codeIsForThisPhone ? <MockSmsHint code={mockCode} /> : null}
       <TextField
         id="verify-sms-code"
         label="短信验证码"

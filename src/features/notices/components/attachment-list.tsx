@@ -33,6 +33,7 @@ export function AttachmentList({ attachments }: AttachmentListProps) {
             mode="widthFix"
             className="attachments__img"
             ariaLabel={`图片：${a.name}`}
+            imgProps={{ alt: `图片：${a.name}` }}
             onClick={() => {
               Taro.previewImage({ urls, current: urls[i] }).catch(
                 (cause: unknown) => warn('previewImage failed', cause),

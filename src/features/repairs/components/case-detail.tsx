@@ -128,6 +128,7 @@ function CaseView({
                   src={fileUrl(p)}
                   mode="aspectFill"
                   ariaLabel={`报修照片第 ${i + 1} 张`}
+                  imgProps={{ alt: `报修照片第 ${i + 1} 张` }}
                 />
               </View>
             ))}

@@ -97,6 +97,7 @@ export function PhotoPicker({
               src={fileUrl(photo)}
               mode="aspectFill"
               ariaLabel={`第 ${index + 1} 张照片`}
+              imgProps={{ alt: `第 ${index + 1} 张照片` }}
             />
             <ActionButton
               kind="link"

@@ -153,6 +153,9 @@ function ProjectBody({
                           src={fileUrl(photo)}
                           mode="aspectFill"
                           ariaLabel={`${i.inspector} 的现场照片第 ${n + 1} 张`}
+                          imgProps={{
+                            alt: `${i.inspector} 的现场照片第 ${n + 1} 张`,
+                          }}
                         />
                       </View>
                     ))}

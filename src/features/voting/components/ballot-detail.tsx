@@ -14,6 +14,7 @@ import {
   unitsText,
   voteAccess,
 } from '../ballot-text'
+import { CandidateList } from './candidate-list'
 import { TurnoutGauge } from './turnout-gauge'
 import { VoteAccessNotice } from './vote-access-notice'
 import './voting.scss'
@@ -35,9 +36,12 @@ export interface BallotDetailProps {
 
 function VoterLine({
   voter,
+  over,
   onOpenReceipt,
 }: {
   voter: MyVoter
+  /** Voting has ended: a missing vote is missed, not pending. */
+  over: boolean
   onOpenReceipt: (code: string) => void
 }) {
   const units = voter.proxyFor
@@ -46,7 +50,7 @@ function VoterLine({
   if (!voter.vote) {
     return (
       <View className="voter-line">
-        {units}（{voter.area} 平方米）：尚未投票
+        {units}（{voter.area} 平方米）：{over ? '未投票' : '尚未投票'}
       </View>
     )
   }
@@ -134,6 +138,12 @@ function BallotBody({
             {item.description ? (
               <View className="ballot__text">{item.description}</View>
             ) : null}
+            {item.election ? (
+              <CandidateList
+                label={`第 ${item.seq} 项候选人`}
+                election={item.election}
+              />
+            ) : null}
           </View>
         ))}
       </Section>
@@ -151,9 +161,15 @@ function BallotBody({
 
       <Section title="我的表决">
         {ballot.myVoters.map((v) => (
-          <VoterLine key={v.voterId} voter={v} onOpenReceipt={onOpenReceipt} />
+          <VoterLine
+            key={v.voterId}
+            voter={v}
+            over={ballot.phase === 'closed' || ballot.phase === 'published'}
+            onOpenReceipt={onOpenReceipt}
+          />
         ))}
-        {access.kind === 'cannot' ? (
+        {/* Once published, the result button below says what to do. */}
+        {access.kind === 'cannot' && ballot.phase !== 'published' ? (
           <VoteAccessNotice code={access.code} />
         ) : null}
         {access.kind === 'all-voted' ? (
@@ -171,6 +187,7 @@ function BallotBody({
         ) : null}
         {onManageProxies &&
         ownsHere &&
+        ballot.myVoters.some((v) => v.vote === null && !v.proxyFor) &&
         (ballot.phase === 'announced' || ballot.phase === 'open') ? (
           <ActionButton
             kind="secondary"
