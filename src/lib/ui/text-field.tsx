@@ -15,6 +15,11 @@ export interface TextFieldProps {
   onChange: (value: string) => void
   onBlur?: () => void
   type?: 'text' | 'number' | 'idcard' | 'digit'
+  /**
+   * The most characters the field takes. Longer text is kept, not cut,
+   * and the field says by how much it is over: a pasted paragraph must
+   * not lose its end without the person noticing.
+   */
   maxlength?: number
   placeholder?: string
   /** A problem with the value, shown under the field. */
@@ -35,9 +40,13 @@ export function TextField({
   type = 'text',
   maxlength,
   placeholder,
-  problem,
+  problem: given,
   hint,
 }: TextFieldProps) {
+  const over =
+    maxlength === undefined ? 0 : Array.from(value).length - maxlength
+  const problem =
+    over > 0 ? `最多 ${maxlength} 个字，已超出 ${over} 个，请删减` : given
   return (
     <View className={`field${problem ? ' field--problem' : ''}`}>
       <View className="field__label" id={`${id}-label`}>
@@ -48,7 +57,8 @@ export function TextField({
         className="field__input"
         type={type}
         value={value}
-        maxlength={maxlength}
+        // -1 lifts Taro's own limit (140 by default); see `maxlength` above.
+        maxlength={-1}
         placeholder={placeholder}
         onInput={(e) => onChange(e.detail.value)}
         onBlur={onBlur}

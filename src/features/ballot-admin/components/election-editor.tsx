@@ -316,7 +316,7 @@ function CandidateCard({
           <View className="picked__name">已上传{value.photo.name}</View>
           <ActionButton
             kind="link"
-            label={`移除${who}的${value.photo.name}`}
+            label={`移除 ${who}的${value.photo.name}`}
             onClick={() => set({ photo: null })}
           >
             移除
@@ -326,7 +326,7 @@ function CandidateCard({
         <ActionButton
           kind="secondary"
           disabled={busy}
-          label={`上传${who}的${tender ? '标志' : '照片'}`}
+          label={`上传 ${who}的${tender ? '标志' : '照片'}`}
           onClick={() => addPhoto(false)}
         >
           上传{tender ? '标志' : '照片'}
@@ -344,7 +344,7 @@ function CandidateCard({
               <View className="picked__name">{d.name}</View>
               <ActionButton
                 kind="link"
-                label={`移除${who}的材料：${d.name}`}
+                label={`移除 ${who}的材料：${d.name}`}
                 onClick={() =>
                   set({
                     documents: value.documents.filter(
@@ -363,7 +363,7 @@ function CandidateCard({
         <ActionButton
           kind="secondary"
           disabled={busy || roomForDocuments <= 0}
-          label={`为${who}添加${tender ? '投标文件' : '材料'}图片`}
+          label={`为 ${who}添加${tender ? '投标文件' : '材料'}图片`}
           onClick={() => addPhoto(true)}
         >
           添加图片材料
@@ -371,7 +371,7 @@ function CandidateCard({
         <ActionButton
           kind="secondary"
           disabled={busy || roomForDocuments <= 0}
-          label={`为${who}添加${tender ? '投标文件' : '材料'} PDF`}
+          label={`为 ${who}添加${tender ? '投标文件' : '材料'} PDF`}
           onClick={addPdf}
         >
           添加 PDF
@@ -388,8 +388,8 @@ function CandidateCard({
         </View>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
-      <ActionButton kind="danger" label={`删除${who}`} onClick={onRemove}>
-        删除{who}
+      <ActionButton kind="danger" label={`删除 ${who}`} onClick={onRemove}>
+        删除此{tender ? '企业' : '候选人'}
       </ActionButton>
     </View>
   )

@@ -25,7 +25,7 @@ import {
 import { requestSms } from '../api/request-sms'
 import { verifyIdentity } from '../api/verify-identity'
 import { useSession } from '../session-store'
-import { useCountdown } from './use-countdown'
+import { useCountdown } from '@/lib/use-countdown'
 
 export const SMS_RESEND_SECONDS = 60
 const NAME_MAX = 30

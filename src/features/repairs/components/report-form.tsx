@@ -49,7 +49,11 @@ function problemsOf(draft: ReportDraft): Problems {
   const problems: Problems = {}
   if (!draft.category) problems.category = '请选择问题类别'
   if (!draft.place) problems.place = '请选择问题所在位置'
+  const over = Array.from(draft.description).length - MAX_DESCRIPTION_LENGTH
   if (draft.description.trim() === '') problems.description = '请描述问题'
+  else if (over > 0) {
+    problems.description = `描述最多 ${MAX_DESCRIPTION_LENGTH} 字，已超出 ${over} 字，请删减`
+  }
   return problems
 }
 
@@ -121,6 +125,10 @@ function ReportFields({
     setError(null)
     edit(estateId, change)
   }
+
+  // Said while typing, not only on sending: the text is over the limit.
+  const overLimit =
+    draft.description.trim() === '' ? undefined : problemsOf(draft).description
 
   function check(): boolean {
     const problems = problemsOf(draft)
@@ -252,7 +260,9 @@ function ReportFields({
           id="report-description"
           className="report__textarea"
           value={draft.description}
-          maxlength={MAX_DESCRIPTION_LENGTH}
+          // Not cut at the limit: a pasted text keeps its end, and the
+          // form says how much to remove (-1 lifts Taro's own limit).
+          maxlength={-1}
           placeholder="什么问题、从什么时候开始、影响到谁"
           onInput={(e) => set({ description: e.detail.value })}
           nativeProps={{
@@ -264,8 +274,8 @@ function ReportFields({
           {draft.description.length}/{MAX_DESCRIPTION_LENGTH} 字
         </View>
         <Problem
-          text={shown.description}
-          show={draft.description.trim() === ''}
+          text={overLimit ?? shown.description}
+          show={overLimit !== undefined || draft.description.trim() === ''}
         />
       </Section>
 

@@ -1,9 +1,11 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 
+import type { SmsSent } from '@/core/api-types'
 import type { AppError } from '@/core/errors'
 import { SMS_CODE_PATTERN } from '@/core/person'
 import { toAppError } from '@/lib/api-client'
+import { useCountdown } from '@/lib/use-countdown'
 import {
   ActionButton,
   ErrorNotice,
@@ -22,25 +24,38 @@ export interface StepUpProps {
   onBack: () => void
 }
 
+const RESEND_SECONDS = 60
+
+// The last code sent for each ballot, kept while the app runs: a person
+// who steps back to the review and returns within the minute must see
+// the code already on its way, not a button the server would refuse.
+const lastSent = new Map<string, SmsSent>()
+
 /**
  * A fresh SMS check right before voting, so that an unlocked phone in
  * someone else's hand cannot cast the owner's vote.
  */
 export function StepUp({ ballotId, reason, onGranted, onBack }: StepUpProps) {
-  const [sentTo, setSentTo] = useState<string | null>(null)
-  const [mockCode, setMockCode] = useState<string | null>(null)
+  const earlier = lastSent.get(ballotId)
+  const [sentTo, setSentTo] = useState<string | null>(earlier?.sentTo ?? null)
+  const [mockCode, setMockCode] = useState<string | null>(
+    earlier?.mockCode ?? null,
+  )
   const [code, setCode] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState<'sms' | 'verify' | null>(null)
   const [error, setError] = useState<AppError | null>(reason)
+  const countdown = useCountdown(earlier?.resendAfter)
 
   async function send() {
     setBusy('sms')
     setError(null)
     try {
       const sent = await requestStepUpSms(ballotId)
+      lastSent.set(ballotId, sent)
       setSentTo(sent.sentTo)
       setMockCode(sent.mockCode ?? null)
+      countdown.start(RESEND_SECONDS, sent.resendAfter)
     } catch (cause) {
       setError(toAppError(cause))
     } finally {
@@ -97,8 +112,11 @@ export function StepUp({ ballotId, reason, onGranted, onBack }: StepUpProps) {
             onClick={send}
             busy={busy === 'sms'}
             busyText="正在发送…"
+            disabled={countdown.left > 0}
           >
-            重新发送验证码
+            {countdown.left > 0
+              ? `重新发送验证码（${countdown.left} 秒）`
+              : '重新发送验证码'}
           </ActionButton>
         </>
       ) : (

@@ -5,10 +5,13 @@ const TICK_MS = 1000
 /**
  * Seconds left before something may be done again (a new SMS). Counts
  * from the later of `seconds` and the server's `resendAfter`, so the
- * button never invites a request the server would refuse.
+ * button never invites a request the server would refuse. `resumeUntil`
+ * picks up a wait begun before the screen was last shown.
  */
-export function useCountdown() {
-  const [until, setUntil] = useState(0)
+export function useCountdown(resumeUntil?: string) {
+  const [until, setUntil] = useState(() =>
+    resumeUntil ? Date.parse(resumeUntil) : 0,
+  )
   const [now, setNow] = useState(() => Date.now())
 
   useEffect(() => {
