@@ -72,6 +72,8 @@ export function StepUp({ ballotId, reason, onGranted, onBack }: StepUpProps) {
     setError(null)
     try {
       const granted = await verifyStepUp(ballotId, code.trim())
+      // The code is spent; a later check starts with a new one.
+      lastSent.delete(ballotId)
       onGranted(granted.stepUpToken)
     } catch (cause) {
       setError(toAppError(cause))
