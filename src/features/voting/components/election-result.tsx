@@ -1,14 +1,10 @@
 import { View } from '@tarojs/components'
 
-import type { MeasureView } from '@/core/api-types'
-import { parseArea } from '@/core/area'
 import type { ElectionItemResult } from '@/core/election-api'
 import type { ItemResult } from '@/core/voting-api'
 import { a11y } from '@/lib/ui'
 
-import { ThresholdBar } from './result-bars'
-
-const areaOf = (m: MeasureView) => parseArea(m.area) ?? 0
+import { areaOf, QuorumStep, ThresholdBar } from './result-bars'
 
 /**
  * The outcome of an election in plain words: who was elected, or that
@@ -66,27 +62,7 @@ export function ElectionResultView({
         {electionVerdict(r, e)}
       </View>
 
-      <View className="result-item__step">
-        第一步：参与表决的业主够不够（面积和人数都须{r.quorumThreshold.label}）
-      </View>
-      <ThresholdBar
-        name="参与面积"
-        part={areaOf(r.participating)}
-        whole={areaOf(r.totals)}
-        partText={`${r.participating.area} 平方米`}
-        wholeText={`总面积 ${r.totals.area} 平方米`}
-        threshold={r.quorumThreshold}
-        goal="参与"
-      />
-      <ThresholdBar
-        name="参与人数"
-        part={r.participating.headcount}
-        whole={r.totals.headcount}
-        partText={`${r.participating.headcount} 人`}
-        wholeText={`总人数 ${r.totals.headcount} 人`}
-        threshold={r.quorumThreshold}
-        goal="参与"
-      />
+      <QuorumStep result={r} />
 
       <View className="result-item__step">
         第二步：每位候选人的支持够不够（面积和人数都须

@@ -22,7 +22,7 @@ interface ThresholdBarProps {
   goal: string
 }
 
-const areaOf = (m: MeasureView) => parseArea(m.area) ?? 0
+export const areaOf = (m: MeasureView) => parseArea(m.area) ?? 0
 
 /**
  * One measure against its legal line: a bar filled to the share, a black
@@ -84,6 +84,38 @@ export function ThresholdBar({
   )
 }
 
+/**
+ * The first step of every item's result, yes/no or election alike: did
+ * 2/3 of the area and of the headcount take part?
+ */
+export function QuorumStep({ result: r }: { result: ItemResult }) {
+  return (
+    <>
+      <View className="result-item__step">
+        第一步：参与表决的业主够不够（面积和人数都须{r.quorumThreshold.label}）
+      </View>
+      <ThresholdBar
+        name="参与面积"
+        part={areaOf(r.participating)}
+        whole={areaOf(r.totals)}
+        partText={`${r.participating.area} 平方米`}
+        wholeText={`总面积 ${r.totals.area} 平方米`}
+        threshold={r.quorumThreshold}
+        goal="参与"
+      />
+      <ThresholdBar
+        name="参与人数"
+        part={r.participating.headcount}
+        whole={r.totals.headcount}
+        partText={`${r.participating.headcount} 人`}
+        wholeText={`总人数 ${r.totals.headcount} 人`}
+        threshold={r.quorumThreshold}
+        goal="参与"
+      />
+    </>
+  )
+}
+
 function verdictText(r: ItemResult): string {
   if (r.approved) return '✓ 通过'
   if (!r.quorum) return '✗ 未通过：参与表决的业主未达到三分之二'
@@ -113,27 +145,7 @@ export function ItemResultView({ result: r }: { result: ItemResult }) {
         {verdictText(r)}
       </View>
 
-      <View className="result-item__step">
-        第一步：参与表决的业主够不够（面积和人数都须{r.quorumThreshold.label}）
-      </View>
-      <ThresholdBar
-        name="参与面积"
-        part={areaOf(r.participating)}
-        whole={areaOf(r.totals)}
-        partText={`${r.participating.area} 平方米`}
-        wholeText={`总面积 ${r.totals.area} 平方米`}
-        threshold={r.quorumThreshold}
-        goal="参与"
-      />
-      <ThresholdBar
-        name="参与人数"
-        part={r.participating.headcount}
-        whole={r.totals.headcount}
-        partText={`${r.participating.headcount} 人`}
-        wholeText={`总人数 ${r.totals.headcount} 人`}
-        threshold={r.quorumThreshold}
-        goal="参与"
-      />
+      <QuorumStep result={r} />
 
       <View className="result-item__step">
         第二步：参与者中同意的够不够（面积和人数都须
