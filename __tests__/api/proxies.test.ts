@@ -226,8 +226,10 @@ describe('the proxy', () => {
       choices: [],
       stepUpToken: 'x',
     })
-    // Revoked: the ballot is no longer the proxy's to see at all.
-    expect(codeOf(attempt)).toBe('OTHER_ESTATE')
+    // The proxy lives outside the estate: the revocation is the reason
+    // given, not the estate, though the ballot is no longer theirs to see.
+    expect(attempt.statusCode).toBe(409)
+    expect(codeOf(attempt)).toBe('PROXY_REVOKED')
   })
 
   it('fails with PROXY_SUPERSEDED when the owner voted first', async () => {

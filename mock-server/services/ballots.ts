@@ -98,6 +98,19 @@ export function holdsProxy(
   )
 }
 
+function heldRevokedProxy(
+  ctx: Context,
+  personId: string,
+  ballotId: string,
+): boolean {
+  return (
+    sql(
+      ctx.db,
+      'SELECT 1 FROM proxies WHERE ballot_id = ? AND agent_id = ? AND revoked_at IS NOT NULL LIMIT 1',
+    ).get(ballotId, personId) !== undefined
+  )
+}
+
 /**
  * The ballot, if the viewer may see it: 404 when unknown, 403 when it
  * belongs to an estate the viewer has nothing to do with, and 404 for a
@@ -116,6 +129,11 @@ export function visibleBallot(
     !viewer.estateIds.includes(ballot.estate_id) &&
     !holdsProxy(ctx, viewer.personId, ballot.id)
   ) {
+    // A proxy from outside the estate whose proxy was revoked is told
+    // that, not that the ballot belongs to another estate.
+    if (heldRevokedProxy(ctx, viewer.personId, ballot.id)) {
+      throw new AppError('PROXY_REVOKED')
+    }
     throw new AppError('OTHER_ESTATE')
   }
   const draft = ballot.announced_at === null
