@@ -264,6 +264,15 @@ describe('reporting a problem', () => {
     expect(codeOf(response)).toBe('VALIDATION_FAILED')
     expect(response.json().error.issues[0].field).toBe('description')
   })
+
+  // Found by trying the app: a NUL typed into a report reached the queue.
+  it('stores a report without the control characters nobody can see', async () => {
+    const kase = await report({
+      ...ROAD_REPORT,
+      description: '电梯\u0000坏了\u202e，请尽快\r\n修理',
+    })
+    expect(kase.description).toBe('电梯坏了，请尽快\n修理')
+  })
 })
 
 describe('every state change of the table', () => {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 
+import { cleanBody } from '@/core/plain-text'
 import { AGE_FILTERS, FUNDINGS } from '@/core/repairs-api'
 import {
   HANDLER_ORGS,
@@ -74,7 +75,8 @@ export const reportBody = z.object({
     .string()
     .trim()
     .min(1, '请描述问题')
-    .max(MAX_DESCRIPTION_LENGTH, `问题描述不超过 ${MAX_DESCRIPTION_LENGTH} 字`),
+    .max(MAX_DESCRIPTION_LENGTH, `问题描述不超过 ${MAX_DESCRIPTION_LENGTH} 字`)
+    .transform(cleanBody),
   urgency: z.enum(URGENCIES, '请选择紧急程度'),
   photoIds,
   contactTime: z
@@ -90,6 +92,7 @@ export const caseActionBody = z.object({
     .string()
     .trim()
     .max(MAX_NOTE_LENGTH, `说明不超过 ${MAX_NOTE_LENGTH} 字`)
+    .transform(cleanBody)
     .optional(),
   team: z.string().trim().min(1).max(30, '班组名称不超过 30 字').optional(),
   handler: z.enum(HANDLER_ORGS).optional(),
