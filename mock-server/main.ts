@@ -68,11 +68,18 @@ export async function main(): Promise<void> {
 
   await app.listen({ port, host })
   const url = `http://${host}:${port}/`
-  console.log(
-    `\n邻里共治 mock backend: ${url}  (API ${url}api, OpenAPI ${url}api/openapi.json)`,
+  // Not a log line: the welcome a person reads in the terminal, with the
+  // accounts to sign in as. Requests and errors go through app.log.
+  process.stdout.write(
+    [
+      '',
+      `邻里共治 mock backend: ${url}  (API ${url}api, OpenAPI ${url}api/openapi.json)`,
+      `store: ${dbPath}`,
+      '',
+      formatTestAccounts(testAccounts()),
+      '',
+    ].join('\n'),
   )
-  console.log(`store: ${dbPath}\n`)
-  console.log(formatTestAccounts(testAccounts()))
 }
 
 if (require.main === module) {
